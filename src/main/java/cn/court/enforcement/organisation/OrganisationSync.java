@@ -2,6 +2,8 @@ package cn.court.enforcement.organisation;
 
 import cn.court.enforcement.organisation.Organisation.Staff;
 import cn.court.enforcement.organisation.Organisation.Unit;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -19,15 +21,29 @@ import org.slf4j.LoggerFactory;
 public class OrganisationSync {
 
   static final String PHONE = "phone";
+  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationSync.class);
 
   private final IdentityService identity;
   private final String initialPassword;
 
-  /** @param initialPassword password of newly created users; blank: none (production) */
+  /**
+   * @param initialPassword password of newly created users; blank in production, where each
+   *     new user gets a random one nobody knows until an administrator sets it in Admin
+   */
   public OrganisationSync(IdentityService identity, String initialPassword) {
     this.identity = identity;
     this.initialPassword = initialPassword == null || initialPassword.isBlank() ? null : initialPassword;
+  }
+
+  private String passwordForNewUser() {
+    if (initialPassword != null) {
+      return initialPassword;
+    }
+    // The engine cannot check a login against a user without a password (it fails with an NPE).
+    byte[] secret = new byte[24];
+    RANDOM.nextBytes(secret);
+    return Base64.getEncoder().encodeToString(secret);
   }
 
   public void apply(Organisation organisation) {
@@ -71,7 +87,7 @@ public class OrganisationSync {
       User user = identity.createUserQuery().userId(person.id()).singleResult();
       if (user == null) {
         user = identity.newUser(person.id());
-        user.setPassword(initialPassword);
+        user.setPassword(passwordForNewUser());
       } else if (person.name().equals(user.getFirstName())) {
         syncPhone(person);
         continue;
