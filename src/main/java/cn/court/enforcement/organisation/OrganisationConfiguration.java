@@ -1,6 +1,7 @@
 package cn.court.enforcement.organisation;
 
 import cn.court.enforcement.security.AccessPolicy;
+import cn.court.enforcement.tasklist.TaskFilters;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -14,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
-/** Reads the organisation file and loads it into Camunda's identity service at start-up. */
+/**
+ * Reads the organisation file and, at start-up, loads it into Camunda: users and groups,
+ * their authorizations and their Tasklist filters.
+ */
 @Configuration
 @EnableConfigurationProperties(OrganisationProperties.class)
 public class OrganisationConfiguration {
@@ -37,6 +41,8 @@ public class OrganisationConfiguration {
       public void postProcessEngineBuild(ProcessEngine engine) {
         new OrganisationSync(engine.getIdentityService(), properties.demoPassword()).apply(organisation);
         new AccessPolicy(engine.getAuthorizationService()).apply(organisation);
+        new TaskFilters(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService())
+            .apply(organisation);
       }
     };
   }

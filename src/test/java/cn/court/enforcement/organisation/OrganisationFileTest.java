@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.court.enforcement.organisation.Organisation.Staff;
 import cn.court.enforcement.organisation.Organisation.Unit;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,16 +40,9 @@ class OrganisationFileTest {
       Map.entry("ordinary-team-4", List.of("zhangdahui", "chuike", "shenyanhan", "liangbaixing")),
       Map.entry("ordinary-team-5", List.of("suguanfeng", "peixinpeng", "wangjiacheng", "malong")));
 
-  static Organisation demo() throws IOException {
-    try (Reader r = new InputStreamReader(
-        OrganisationFileTest.class.getResourceAsStream("/config/organisation.yml"), StandardCharsets.UTF_8)) {
-      return OrganisationFile.parse(r, "organisation.yml");
-    }
-  }
-
   @Test
   void demoOrganisationHasEveryGroupAndMemberOfTheSpec() throws IOException {
-    Organisation org = demo();
+    Organisation org = OrganisationTestData.demo();
     assertThat(org.units()).extracting(Unit::id).containsExactlyInAnyOrderElementsOf(SPEC_MEMBERS.keySet());
     SPEC_MEMBERS.forEach((group, members) -> {
       assertThat(org.membersOf(group)).as(group).extracting(Staff::id).containsExactlyInAnyOrderElementsOf(members);

@@ -48,7 +48,7 @@ class OrganisationSyncTest {
 
   @Test
   void everyGroupUserAndMembershipOfTheSpecIsLoaded() throws Exception {
-    load(OrganisationFileTest.demo());
+    load(OrganisationTestData.demo());
     OrganisationFileTest.SPEC_MEMBERS.forEach((group, members) -> {
       assertThat(identity.createGroupQuery().groupId(group).singleResult()).as(group).isNotNull();
       assertThat(identity.createUserQuery().memberOfGroup(group).list()).as(group)
@@ -61,7 +61,7 @@ class OrganisationSyncTest {
 
   @Test
   void loadingTwiceChangesNothing() throws Exception {
-    Organisation org = OrganisationFileTest.demo();
+    Organisation org = OrganisationTestData.demo();
     load(org);
     List<String> before = snapshot();
     load(org);
@@ -70,7 +70,7 @@ class OrganisationSyncTest {
 
   @Test
   void removedMembershipAndUserDisappearAndAddedOnesAppear() throws Exception {
-    Organisation org = OrganisationFileTest.demo();
+    Organisation org = OrganisationTestData.demo();
     load(org);
     List<Staff> staff = new ArrayList<>();
     for (Staff s : org.staff()) {
@@ -96,13 +96,13 @@ class OrganisationSyncTest {
     identity.saveGroup(identity.newGroup(Organisation.ADMIN_GROUP));
     identity.saveUser(identity.newUser("root"));
     identity.createMembership("root", Organisation.ADMIN_GROUP);
-    load(OrganisationFileTest.demo());
+    load(OrganisationTestData.demo());
     assertThat(groupsOf("root")).containsExactly(Organisation.ADMIN_GROUP);
   }
 
   @Test
   void supervisorsGetCockpitAndStaffOnlyTasklist() throws Exception {
-    load(OrganisationFileTest.demo());
+    load(OrganisationTestData.demo());
     assertThat(authorizations.isUserAuthorized("lilinxia", List.of("intake"), Permissions.ACCESS,
         Resources.APPLICATION, "tasklist")).isTrue();
     assertThat(authorizations.isUserAuthorized("lilinxia", List.of("intake"), Permissions.ACCESS,
