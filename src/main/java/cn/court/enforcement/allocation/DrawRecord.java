@@ -1,5 +1,6 @@
 package cn.court.enforcement.allocation;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,8 @@ import java.util.HexFormat;
  */
 public record DrawRecord(long id, String caseNumber, String processInstanceId,
     @JsonRawValue String candidates, @JsonRawValue String excluded, int drawValue,
-    String chosenTeam, Instant drawnAt, String previousHash, String hash) {
+    String chosenTeam, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant drawnAt,
+    String previousHash, String hash) {
 
   /** previousHash of the first record. */
   public static final String GENESIS_HASH = "0".repeat(64);
