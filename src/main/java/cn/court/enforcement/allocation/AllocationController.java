@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Audit of random allocation for supervisors: chain verification, the draw records, and the
@@ -66,6 +67,12 @@ public class AllocationController {
   ResponseEntity<Map<String, Object>> refused(AccessRefused refused) {
     return ResponseEntity.status(refused.status)
         .body(Map.of("status", refused.status.value(), "message", refused.getMessage()));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest().body(Map.of("status", 400,
+        "message", "参数 " + e.getName() + " 的值无效：" + e.getValue()));
   }
 
   private void requireAuditor() {

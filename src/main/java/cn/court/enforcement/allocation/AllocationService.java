@@ -3,6 +3,7 @@ package cn.court.enforcement.allocation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -34,22 +35,37 @@ public class AllocationService {
    * The case's draw: the stored one if the case was drawn before, else a new one.
    *
    * @throws org.camunda.bpm.engine.BadUserRequestException unknown conflict team
-   * @throws org.camunda.bpm.engine.delegate.BpmnError      {@value Candidates#NO_ELIGIBLE_TEAM}
+   * @throws BpmnError {@value Candidates#NO_ELIGIBLE_TEAM} nobody eligible, or the team drawn
+   *                   earlier is now declared in conflict
    */
   public DrawRecord allocate(String caseNumber, String processInstanceId,
       Collection<String> conflictTeams, String conflictReason) {
     return ownTransaction.execute(status -> {
       // Lock first: two jobs for one case must not both miss the existing record.
       ChainHead head = draws.lockHead();
-      return draws.findByCaseNumber(caseNumber).orElseGet(() -> {
-        Candidates candidates = Candidates.of(properties, conflictTeams, conflictReason);
-        Candidates.Pick pick = candidates.pick(source);
-        DrawRecord record = DrawRecord.link(head.lastId() + 1, caseNumber, processInstanceId,
-            candidates.eligibleJson(), candidates.excludedJson(), pick.drawValue(), pick.team(),
-            Instant.now().truncatedTo(ChronoUnit.MILLIS), head.lastHash());
-        draws.append(record);
-        return record;
-      });
+      return draws.findByCaseNumber(caseNumber)
+          .map(earlier -> reuse(earlier, conflictTeams))
+          .orElseGet(() -> draw(head, caseNumber, processInstanceId, conflictTeams, conflictReason));
     });
+  }
+
+  private DrawRecord draw(ChainHead head, String caseNumber, String processInstanceId,
+      Collection<String> conflictTeams, String conflictReason) {
+    Candidates candidates = Candidates.of(properties, conflictTeams, conflictReason);
+    Candidates.Pick pick = candidates.pick(source);
+    DrawRecord record = DrawRecord.link(head.lastId() + 1, caseNumber, processInstanceId,
+        candidates.eligibleJson(), candidates.excludedJson(), pick.drawValue(), pick.team(),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS), head.lastHash());
+    draws.append(record);
+    return record;
+  }
+
+  /** No second draw, ever; a conflict declared later against the drawn team is for the leaders. */
+  private static DrawRecord reuse(DrawRecord earlier, Collection<String> conflictTeams) {
+    if (conflictTeams.contains(earlier.chosenTeam())) {
+      throw new BpmnError(Candidates.NO_ELIGIBLE_TEAM, "本案已随机分配给" + earlier.chosenTeam()
+          + "（第" + earlier.id() + "号分案记录），现申报该团队回避；不重新抽签，请执行局领导指定承办团队");
+    }
+    return earlier;
   }
 }

@@ -26,7 +26,10 @@ public class FairnessService {
     List<String> pool = properties.pool();
     Map<String, Long> all = new LinkedHashMap<>();
     Map<String, Long> fullPool = new LinkedHashMap<>();
-    pool.forEach(team -> fullPool.put(team, 0L));
+    pool.forEach(team -> {
+      all.put(team, 0L);
+      fullPool.put(team, 0L);
+    });
     long[] total = {0};
     draws.forEachInChainOrder(draw -> {
       total[0]++;

@@ -63,6 +63,15 @@ class AllocationControllerTest {
   }
 
   @Test
+  void aBadLimitIsAChinese400() throws Exception {
+    signedIn("admin", "camunda-admin");
+
+    mvc.perform(get("/api/allocation/draws").param("limit", "many"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value("参数 limit 的值无效：many"));
+  }
+
+  @Test
   void theDrawOfACaseShowsItsListsAsJson() throws Exception {
     signedIn("chenyanling", "bureau-leaders");
     String caseNumber = "（2026）豫0000执1号";

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
     properties = {
         "spring.datasource.url=jdbc:h2:mem:allocation-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
-        "camunda.bpm.authorization.enabled=false"})
+        "camunda.bpm.authorization.enabled=false",
+        "court.allocation.unavailable.ordinary-team-3=全员外出培训"})
 class AllocationRetryTest {
 
   @TestConfiguration
@@ -95,7 +96,8 @@ class AllocationRetryTest {
     DrawRecord draw = draws.findByCaseNumber(caseNumber).orElseThrow();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM allocation_draw WHERE case_number = ?",
         Long.class, caseNumber)).isOne();
-    assertThat(draw.chosenTeam()).isNotEqualTo("ordinary-team-1");
+    assertThat(draw.chosenTeam()).isNotIn("ordinary-team-1", "ordinary-team-3");
+    assertThat(draw.excluded()).contains("回避：承办人与申请人系同学", "暂停分案：全员外出培训");
     assertThat(runtimeService.getVariable(instance.getId(), "handlingTeam")).isEqualTo(draw.chosenTeam());
     assertThat(runtimeService.getVariable(instance.getId(), "allocationDrawId")).isEqualTo(draw.id());
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();

@@ -175,10 +175,25 @@ abstract class DrawChainContract {
     AllocationService counting = allocationWith(bound -> calls.getAndIncrement() % bound);
 
     DrawRecord first = counting.allocate("（2026）豫0000执7号", "pi-7", Set.of(), null);
-    DrawRecord again = counting.allocate("（2026）豫0000执7号", "pi-7", Set.of("ordinary-team-1"), "后报回避");
+    String other = first.chosenTeam().equals("ordinary-team-1") ? "ordinary-team-2" : "ordinary-team-1";
+    DrawRecord again = counting.allocate("（2026）豫0000执7号", "pi-7", Set.of(other), "后报回避");
 
     assertThat(again).isEqualTo(first);
     assertThat(calls).hasValue(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM allocation_draw", Long.class)).isOne();
+  }
+
+  @Test
+  void aLaterConflictWithTheDrawnTeamGoesToTheLeadersWithoutRedraw() {
+    DrawRecord first = allocation.allocate("（2026）豫0000执6号", "pi-6", Set.of(), null);
+
+    assertThatThrownBy(() -> allocation.allocate("（2026）豫0000执6号", "pi-6",
+        Set.of(first.chosenTeam()), "后报回避"))
+        .isInstanceOfSatisfying(BpmnError.class, error -> {
+          assertThat(error.getErrorCode()).isEqualTo("NO_ELIGIBLE_TEAM");
+          assertThat(error.getMessage()).contains("不重新抽签");
+        });
+    assertThat(draws.findByCaseNumber("（2026）豫0000执6号")).contains(first);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM allocation_draw", Long.class)).isOne();
   }
 
@@ -232,7 +247,7 @@ abstract class DrawChainContract {
     // The configured pool has team 5 unavailable, so no draw had the whole pool.
     assertThat(report.totalDraws()).isEqualTo(60);
     assertThat(report.countsPerTeam().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(60);
-    assertThat(report.countsPerTeam()).doesNotContainKey("ordinary-team-5");
+    assertThat(report.countsPerTeam()).containsEntry("ordinary-team-5", 0L);
     assertThat(report.fullPoolDraws()).isZero();
     assertThat(report.pValue()).isNull();
     assertThat(report.message()).contains("样本不足");
