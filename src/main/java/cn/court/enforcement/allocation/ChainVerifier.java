@@ -21,18 +21,26 @@ public class ChainVerifier {
     ChainHead head = draws.head();
     Walk walk = new Walk();
     draws.forEachInChainOrder(walk::check);
-    if (walk.broken == null && (walk.lastId != head.lastId() || !walk.lastHash.equals(head.lastHash()))) {
-      return new ChainVerification(false, walk.checked, head.lastId(), head.lastHash(),
-          walk.lastId + 1, null, "分案记录链不完整：链头记录到第" + head.lastId() + "号，实际只连续核验到第"
-              + walk.lastId + "号，其后的记录被删除或链头被改动");
-    }
     if (walk.broken != null) {
-      return new ChainVerification(false, walk.checked, head.lastId(), head.lastHash(),
-          walk.broken.id(), walk.broken.caseNumber(),
+      return broken(walk, head, walk.broken.id(), walk.broken.caseNumber(),
           "第" + walk.broken.id() + "号分案记录（案号 " + walk.broken.caseNumber() + "）" + walk.reason);
+    }
+    if (walk.lastId < head.lastId()) {
+      return broken(walk, head, walk.lastId + 1, null, "分案记录链不完整：链头记录到第" + head.lastId()
+          + "号，实际只到第" + walk.lastId + "号，其后的记录已被删除");
+    }
+    if (walk.lastId > head.lastId() || !walk.lastHash.equals(head.lastHash())) {
+      return broken(walk, head, head.lastId() + 1, null, "分案记录链与链头不符：链头记录到第"
+          + head.lastId() + "号，其后的记录未经系统写入或链头被改动");
     }
     return new ChainVerification(true, walk.checked, head.lastId(), head.lastHash(), null, null,
         "全部" + walk.checked + "条分案记录完整，未发现篡改、删除或调换");
+  }
+
+  private static ChainVerification broken(Walk walk, ChainHead head, long brokenId,
+      String caseNumber, String message) {
+    return new ChainVerification(false, walk.checked, head.lastId(), head.lastHash(), brokenId,
+        caseNumber, message);
   }
 
   /** State of one walk along the chain; stops checking at the first broken record. */

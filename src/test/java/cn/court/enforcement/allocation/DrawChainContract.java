@@ -153,7 +153,25 @@ abstract class DrawChainContract {
     ChainVerification result = verifier.verify();
     assertThat(result.ok()).isFalse();
     assertThat(result.brokenId()).isEqualTo(5);
-    assertThat(result.message()).contains("链头记录到第5号");
+    assertThat(result.message()).contains("链头记录到第5号", "已被删除");
+  }
+
+  @Test
+  void aRecordAppendedBehindTheSystemsBackIsDetected() {
+    drawFiveCases();
+    DrawRecord last = draws.findLatest(1).get(0);
+    DrawRecord forged = DrawRecord.link(6, "（2026）豫0000执66号", null, last.candidates(), "{}", 0,
+        Candidates.parseEligible(last.candidates()).get(0), last.drawnAt(), last.hash());
+
+    jdbc.update("INSERT INTO allocation_draw (id, case_number, candidates, excluded, draw_value, "
+        + "chosen_team, drawn_at, previous_hash, hash) SELECT 6, ?, candidates, '{}', 0, ?, drawn_at, "
+        + "?, ? FROM allocation_draw WHERE id = 5", forged.caseNumber(), forged.chosenTeam(),
+        forged.previousHash(), forged.hash());
+
+    ChainVerification result = verifier.verify();
+    assertThat(result.ok()).isFalse();
+    assertThat(result.brokenId()).isEqualTo(6);
+    assertThat(result.message()).contains("未经系统写入");
   }
 
   @Test
