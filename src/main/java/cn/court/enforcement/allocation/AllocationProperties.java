@@ -1,5 +1,6 @@
 package cn.court.enforcement.allocation;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ public record AllocationProperties(List<String> pool, Map<String, String> unavai
         ? List.of("ordinary-team-1", "ordinary-team-2", "ordinary-team-3", "ordinary-team-4",
             "ordinary-team-5")
         : List.copyOf(pool);
-    unavailable = unavailable == null ? Map.of() : new LinkedHashMap<>(unavailable);
+    unavailable = unavailable == null
+        ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(unavailable));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record Candidates(List<String> eligible, Map<String, String> excluded) {
 
   public Candidates {
     eligible = List.copyOf(eligible);
-    excluded = new LinkedHashMap<>(excluded);
+    excluded = Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
   }
 
   /**
