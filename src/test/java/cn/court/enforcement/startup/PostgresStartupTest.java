@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -24,7 +23,6 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.admin-user.id=court-admin",
     "camunda.bpm.admin-user.password=Pg-Test-Admin-2026"})
 @ActiveProfiles("postgres")
-@DirtiesContext
 class PostgresStartupTest {
 
   static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
