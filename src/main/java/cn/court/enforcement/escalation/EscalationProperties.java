@@ -4,7 +4,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param checkCycle how often each process instance checks its open nodes (timer cycle, ISO 8601 or cron)
+ * @param checkCycle when each process instance checks its open nodes (timer cycle: cron in the server's time
+ *     zone, or ISO 8601 repetition); default every day at 08:00
  * @param remindWorkingDaysBefore the assignee is reminded from this many working days before the due day
  * @param badlyOverdueWorkingDays a node this many working days past its due day goes to the bureau leaders
  * @param bureauLeadersGroup who hears of badly overdue nodes
@@ -19,7 +20,7 @@ public record EscalationProperties(String checkCycle, Integer remindWorkingDaysB
     String archiveGroup) {
 
   public EscalationProperties {
-    checkCycle = checkCycle == null ? "R/PT1H" : checkCycle;
+    checkCycle = checkCycle == null ? "0 0 8 * * ?" : checkCycle;
     remindWorkingDaysBefore = remindWorkingDaysBefore == null ? 1 : remindWorkingDaysBefore;
     badlyOverdueWorkingDays = badlyOverdueWorkingDays == null ? 5 : badlyOverdueWorkingDays;
     bureauLeadersGroup = bureauLeadersGroup == null ? "bureau-leaders" : bureauLeadersGroup;
