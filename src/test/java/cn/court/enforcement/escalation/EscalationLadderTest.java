@@ -123,7 +123,7 @@ class EscalationLadderTest {
     ClockUtil.setCurrentTime(at("2026-03-03T09:00"));
     tasks.complete(task.getId());
     assertThat(jdbc.queryForObject("select ended_at from court_node_deadline where task_id = ?", Date.class,
-        task.getId())).isEqualTo(at("2026-03-03T09:00"));
+        task.getId())).hasSameTimeAs(at("2026-03-03T09:00"));
 
     mvc.perform(get("/api/reports/overdue-nodes").param("from", "2026-02-01").param("to", "2026-03-31")
             .header("Authorization", basic("juzhang")))
