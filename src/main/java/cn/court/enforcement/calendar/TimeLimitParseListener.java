@@ -1,6 +1,7 @@
 package cn.court.enforcement.calendar;
 
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -31,7 +32,12 @@ public class TimeLimitParseListener extends AbstractBpmnParseListener {
   @Override
   public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
     timeLimitOf(userTask).ifPresent(name -> {
-      deadlines.limit(name);
+      try {
+        deadlines.limit(name);
+      } catch (ProcessEngineException unknown) {
+        throw new ProcessEngineException("用户任务 " + userTask.attribute("id") + "（" + userTask.attribute("name") + "）："
+            + unknown.getMessage(), unknown);
+      }
       TaskListener setDueDate = task -> {
         task.setDueDate(deadlines.due(name, task));
         task.setVariableLocal(TIME_LIMIT_VARIABLE, name);

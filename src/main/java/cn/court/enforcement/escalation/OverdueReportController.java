@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * CSV; and the reports produced for the archive centre.
  */
 @RestController
-@RequestMapping("/api/reports/overdue-nodes")
+@RequestMapping("/api/reports")
 public class OverdueReportController {
 
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ public class OverdueReportController {
   }
 
   /** {@code from}/{@code to} as yyyy-MM-dd, both included; default the last report period up to today. */
-  @GetMapping
+  @GetMapping("/overdue-nodes")
   public ResponseEntity<?> report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "json") String format) {
     checkReader();
@@ -57,18 +57,18 @@ public class OverdueReportController {
     return ResponseEntity.ok(report);
   }
 
-  @GetMapping(".csv")
+  @GetMapping("/overdue-nodes.csv")
   public ResponseEntity<?> reportCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     return report(from, to, "csv");
   }
 
-  @GetMapping("/archive")
+  @GetMapping("/overdue-nodes/archive")
   public List<StoredOverdueReports.Entry> archive() {
     checkReader();
     return stored.list();
   }
 
-  @GetMapping("/archive/{id}.csv")
+  @GetMapping("/overdue-nodes/archive/{id}.csv")
   public ResponseEntity<?> archived(@PathVariable long id) {
     checkReader();
     return csv(stored.csv(id).orElseThrow(() -> new ApiRefusal(HttpStatus.NOT_FOUND, "找不到该统计表。")),

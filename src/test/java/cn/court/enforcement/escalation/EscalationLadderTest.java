@@ -3,7 +3,8 @@ package cn.court.enforcement.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -139,7 +140,7 @@ class EscalationLadderTest {
     String text = new String(csv, StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFF单位/团队,承办人,案号").contains("法律文书制作送达,丁一,（2026）豫0000执1号,发出执行通知书");
     mvc.perform(get("/api/reports/overdue-nodes").header("Authorization", basic("dingyi")))
-        .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("超期节点统计表")));
+        .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value(containsString("超期节点统计表")));
     assertThat(mvc.perform(get("/api/reports/overdue-nodes").param("from", "2026-03-04").param("to", "2026-03-31")
         .header("Authorization", basic("juzhang"))).andReturn().getResponse().getContentAsString())
         .as("ended before the period").contains("\"total\":0");
@@ -191,6 +192,26 @@ class EscalationLadderTest {
         .andExpect(status().isForbidden());
     mvc.perform(get("/api/reports/overdue-nodes/archive").header("Authorization", basic("chenyanling")))
         .andExpect(status().isOk()).andExpect(jsonPath("$[0].from").value("2026-02-23"));
+    long id = jdbc.queryForObject("select max(id) from court_overdue_report", Long.class);
+    assertThat(mvc.perform(get("/api/reports/overdue-nodes/archive/{id}.csv", id)
+            .header("Authorization", basic("chenyanling")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .startsWith("\uFEFF单位/团队");
+  }
+
+  @Test
+  void aDiagramNamingAnUnknownLimitIsNotDeployed() throws Exception {
+    String xml;
+    try (var in = getClass().getResourceAsStream("/escalation-test.bpmn")) {
+      xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("value=\"execution-notice\"", "value=\"execution-notise\"")
+          .replace("id=\"escalation-test\"", "id=\"escalation-test-misspelt\"");
+    }
+    String diagram = xml;
+    assertThatThrownBy(
+            () -> repository.createDeployment().addString("misspelt.bpmn", diagram).deploy())
+        .hasMessageContaining("execution-notise");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("escalation-test-misspelt").count()).isZero();
   }
 
   private static String basic(String user) {
