@@ -5,11 +5,14 @@ import cn.court.enforcement.calendar.TimeLimitParseListener;
 import cn.court.enforcement.escalation.EscalationLadder.Stage;
 import cn.court.enforcement.escalation.NodeDeadlines.Node;
 import cn.court.enforcement.organisation.Leaders;
-import java.text.SimpleDateFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,24 +34,27 @@ import org.springframework.stereotype.Component;
 public class EscalateOverdueNodes implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(EscalateOverdueNodes.class);
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final TaskService tasks;
+  private final RepositoryService repository;
   private final EscalationLadder ladder;
   private final NodeDeadlines nodes;
   private final Notifier notifier;
   private final Leaders leaders;
   private final EscalationProperties properties;
-  private final TimeZone zone;
+  private final ZoneId zone;
 
-  public EscalateOverdueNodes(TaskService tasks, EscalationLadder ladder, NodeDeadlines nodes, Notifier notifier,
+  public EscalateOverdueNodes(TaskService tasks, RepositoryService repository, EscalationLadder ladder, NodeDeadlines nodes, Notifier notifier,
       Leaders leaders, EscalationProperties properties, CalendarProperties calendar) {
     this.tasks = tasks;
+    this.repository = repository;
     this.ladder = ladder;
     this.nodes = nodes;
     this.notifier = notifier;
     this.leaders = leaders;
     this.properties = properties;
-    this.zone = TimeZone.getTimeZone(calendar.zone());
+    this.zone = calendar.zone();
   }
 
   /** The monitor's timer cycle, for {@code <timeCycle>${escalateOverdueNodes.checkCycle}</timeCycle>}. */
@@ -75,24 +81,14 @@ public class EscalateOverdueNodes implements JavaDelegate {
     List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
     List<String> groups = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-    Object limit = tasks.getVariableLocal(task.getId(), TimeLimitParseListener.TIME_LIMIT_VARIABLE);
     String caseNumber = execution.getProcessBusinessKey();
-    nodes.track(new Node(task.getId(), task.getProcessInstanceId(), execution.getProcessDefinitionId().split(":")[0],
-        caseNumber, task.getName(), limit == null ? null : limit.toString(), groups.isEmpty() ? null : groups.get(0),
-        task.getAssignee(), task.getDueDate(), null, null, null, null));
-
+    track(task, groups, caseNumber);
     String node = (caseNumber == null ? "" : "案件 " + caseNumber + " 的") + "节点「" + task.getName() + "」";
     String due = format(task.getDueDate());
     if (stage == Stage.REMINDER && nodes.claimReminder(task.getId(), now)) {
       Notification message = message(task, "REMINDER", "节点即将到期：" + task.getName(),
           node + "将于 " + due + " 到期，请及时办理。", caseNumber);
-      if (task.getAssignee() != null) {
-        notifier.toUsers(List.of(task.getAssignee()), message);
-      } else {
-        notifier.toUsers(links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-            .map(IdentityLink::getUserId).filter(u -> u != null).toList(), message);
-        notifier.toGroups(groups, message);
-      }
+      notifier.toUsers(responsible(task, links, groups), message);
     }
     if (stage.compareTo(Stage.OVERDUE) >= 0 && nodes.claimOverdue(task.getId(), now)) {
       List<String> groupLeaders = groups.stream().map(leaders::leaderOf).flatMap(Optional::stream).toList();
@@ -110,13 +106,31 @@ public class EscalateOverdueNodes implements JavaDelegate {
     }
   }
 
+  private void track(Task task, List<String> groups, String caseNumber) {
+    Object limit = tasks.getVariableLocal(task.getId(), TimeLimitParseListener.TIME_LIMIT_VARIABLE);
+    String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    nodes.track(new Node(task.getId(), task.getProcessInstanceId(), processKey, caseNumber, task.getName(),
+        limit == null ? null : limit.toString(), groups.isEmpty() ? null : groups.get(0), task.getAssignee(),
+        task.getDueDate(), null, null, null, null));
+  }
+
+  /** The assignee, or while nobody has claimed the task everyone who may claim it. */
+  private Set<String> responsible(Task task, List<IdentityLink> links, List<String> groups) {
+    if (task.getAssignee() != null) {
+      return Set.of(task.getAssignee());
+    }
+    Set<String> users = new LinkedHashSet<>();
+    links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
+        .forEach(l -> users.add(l.getUserId()));
+    users.addAll(notifier.membersOf(groups));
+    return users;
+  }
+
   private static Notification message(Task task, String kind, String title, String body, String caseNumber) {
     return new Notification(null, kind, title, body, caseNumber, task.getProcessInstanceId(), task.getId());
   }
 
   private String format(Date date) {
-    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd HH:mm");
-    format.setTimeZone(zone);
-    return format.format(date);
+    return MINUTES.format(date.toInstant().atZone(zone));
   }
 }

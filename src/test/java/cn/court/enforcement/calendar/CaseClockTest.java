@@ -13,10 +13,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,7 @@ class CaseClockTest {
   private static final ZoneId COURT = ZoneId.of("Asia/Shanghai");
 
   @Autowired CaseClock clock;
+  @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
@@ -80,6 +83,24 @@ class CaseClockTest {
     today("2026-06-01");
     // 30 days later: 2 Oct falls in the National Day holiday, so Thu 8 Oct
     assertThat(clock.deadline(c)).isEqualTo(d("2026-10-08"));
+  }
+
+  @Test
+  void diagramsDriveTheClockByExpressions() {
+    repository.createDeployment().addModelInstance("clock-expressions.bpmn", Bpmn.createExecutableProcess("clock-expressions")
+        .camundaHistoryTimeToLive(1).startEvent()
+        .serviceTask("register").camundaExpression("${caseClock.register(execution)}")
+        .serviceTask("pause").camundaExpression("${caseClock.pause(execution, 'PUBLIC_NOTICE')}")
+        .userTask("notice")
+        .serviceTask("resume").camundaExpression("${caseClock.resume(execution)}")
+        .endEvent().done()).deploy();
+    today("2026-03-10");
+    String instance = runtime.startProcessInstanceByKey("clock-expressions", "（2026）豫0000执105号",
+        Map.of("filingDate", "2026-03-02", "nonLitigation", true)).getId();
+    today("2026-03-20");
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
+    // 3 months (non-litigation) + 10 paused days: Fri 12 Jun
+    assertThat(clock.deadline("（2026）豫0000执105号")).isEqualTo(d("2026-06-12"));
   }
 
   @Test
