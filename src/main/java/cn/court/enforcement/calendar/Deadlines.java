@@ -36,11 +36,6 @@ public class Deadlines {
     return endOf(limit.lastDay(startDay(limit, scope), calendar));
   }
 
-  /** The last day of the named limit counted from {@code startDay}. */
-  public LocalDate lastDay(String limitName, LocalDate startDay) {
-    return limits.get(limitName).lastDay(startDay, calendar);
-  }
-
   public TimeLimit limit(String name) {
     return limits.get(name);
   }

@@ -14,19 +14,7 @@ import java.util.Locale;
 public record TimeLimit(String name, String label, int amount, Unit unit, Start start, String source) {
 
   /** How the amount is counted. */
-  public enum Unit {
-    WORKING_DAYS("个工作日"), CALENDAR_DAYS("日"), MONTHS("个月");
-
-    private final String label;
-
-    Unit(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
-  }
+  public enum Unit { WORKING_DAYS, CALENDAR_DAYS, MONTHS }
 
   /** Where the count starts, and the process variable holding that date (none: task creation). */
   public enum Start {
@@ -62,11 +50,6 @@ public record TimeLimit(String name, String label, int amount, Unit unit, Start 
       case CALENDAR_DAYS -> calendar.onOrAfter(startDay.plusDays(amount));
       case MONTHS -> calendar.onOrAfter(startDay.plusMonths(amount));
     };
-  }
-
-  /** E.g. "3日（自任务创建起）". */
-  public String describe() {
-    return amount + unit.label() + "（自" + start.label() + "起）";
   }
 
   /** Parses the file's spelling ({@code working-days}, {@code case-filed}) of an enum constant. */

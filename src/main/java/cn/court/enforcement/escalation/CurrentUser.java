@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** The member of staff the REST authentication filter authenticated for this request. */
-@Component
+@Component("escalationCurrentUser")
 public class CurrentUser {
 
   private final IdentityService identity;
