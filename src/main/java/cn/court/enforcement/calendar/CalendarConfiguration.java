@@ -1,0 +1,55 @@
+package cn.court.enforcement.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/** Loads the court's holiday file and time-limit table; hooks due dates into every diagram. */
+@Configuration
+@EnableConfigurationProperties(CalendarProperties.class)
+public class CalendarConfiguration {
+
+  @Bean
+  public WorkingCalendar workingCalendar(CalendarProperties properties, ResourceLoader resources) throws IOException {
+    try (InputStream in = open(resources, properties.holidays())) {
+      return WorkingCalendar.read(in, properties.holidays());
+    }
+  }
+
+  @Bean
+  public TimeLimitTable timeLimitTable(CalendarProperties properties, ResourceLoader resources) throws IOException {
+    try (InputStream in = open(resources, properties.timeLimits())) {
+      return TimeLimitTable.read(in, properties.timeLimits());
+    }
+  }
+
+  /** Due dates for user tasks that name their limit ({@code camunda:property timeLimit}). */
+  @Bean
+  public ProcessEnginePlugin timeLimitPlugin(Deadlines deadlines) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new TimeLimitParseListener(deadlines));
+      }
+    };
+  }
+
+  private static InputStream open(ResourceLoader resources, String location) throws IOException {
+    Resource file = resources.getResource(location);
+    if (!file.exists()) {
+      throw new IllegalStateException("找不到文件：" + location);
+    }
+    return file.getInputStream();
+  }
+}

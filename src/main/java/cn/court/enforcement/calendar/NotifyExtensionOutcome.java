@@ -1,0 +1,35 @@
+package cn.court.enforcement.calendar;
+
+import cn.court.enforcement.escalation.Notification;
+import cn.court.enforcement.escalation.Notifier;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever asked for the extension how it was decided. */
+@Component("notifyExtensionOutcome")
+public class NotifyExtensionOutcome implements JavaDelegate {
+
+  private final Notifier notifier;
+
+  public NotifyExtensionOutcome(Notifier notifier) {
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object requester = execution.getVariable("requester");
+    if (requester == null) {
+      return;
+    }
+    String caseNumber = execution.getProcessBusinessKey();
+    Object newDeadline = execution.getVariable("newDeadline");
+    String body = newDeadline != null
+        ? "案件 " + caseNumber + " 的执行期限已延长至 " + newDeadline + "。"
+        : "案件 " + caseNumber + " 的延长执行期限申请未获批准，执行期限仍为 " + execution.getVariable("currentDeadline") + "。";
+    notifier.toUsers(List.of(requester.toString()), new Notification(null, "EXTENSION",
+        newDeadline != null ? "延长执行期限已批准" : "延长执行期限未获批准", body, caseNumber,
+        execution.getProcessInstanceId(), null));
+  }
+}

@@ -1,0 +1,44 @@
+package cn.court.enforcement.escalation;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(EscalationProperties.class)
+public class EscalationConfiguration {
+
+  /** Notes when a node that escalation has recorded ends, so reports know how late it finished. */
+  @Bean
+  public ProcessEnginePlugin nodeEndPlugin(NodeDeadlines nodes) {
+    TaskListener ended = task -> nodes.ended(task.getId(), ClockUtil.getCurrentTime());
+    AbstractBpmnParseListener listener = new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
+        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, ended);
+        definition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, ended);
+      }
+    };
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(listener);
+      }
+    };
+  }
+}
