@@ -95,13 +95,29 @@ class WebappTranslationTest {
   }
 
   @Test
-  void tasklistConfigKeepsTheShippedShortcuts() throws IOException {
+  void tasklistConfigKeepsTheShippedShortcutsAndLoadsTheFormJsTranslation() throws IOException {
     String config = text(APP_ROOT + "tasklist/scripts/config.js");
 
     assertThat(config)
         .contains("customScripts: ['scripts/formjs-zh']")
         .contains("claimTask", "focusFilter", "focusList", "focusForm", "startProcess")
         .contains("'ctrl+alt+c'", "'ctrl+shift+f'", "'ctrl+alt+l'", "'ctrl+alt+f'", "'ctrl+alt+p'");
+  }
+
+  /** formjs-zh.js replaces exact English texts: they must still be the ones form-js shows. */
+  @Test
+  void formJsStillShowsTheTextsWeTranslate() throws IOException {
+    String script = text(APP_ROOT + "tasklist/scripts/formjs-zh.js");
+    String formJs = text("META-INF/resources/webjars/camunda/lib/deps.js");
+    String exactTexts = script.substring(script.indexOf("const EXACT"), script.indexOf("const PATTERNS"));
+    List<String> english = new ArrayList<>();
+    Matcher matcher = Pattern.compile("^\\s+'([^']+)':", Pattern.MULTILINE).matcher(exactTexts);
+    while (matcher.find()) {
+      english.add(matcher.group(1));
+    }
+
+    assertThat(english).hasSizeGreaterThan(5);
+    assertThat(english).allSatisfy(text -> assertThat(formJs).contains('"' + text + '"'));
   }
 
   /**

@@ -15,12 +15,16 @@
  * limitations under the License.
  */
 
+// Same rule as the webapps use to pick the language: the browser's first language, cut at "-".
+const zh = /^zh\b/i.test((navigator.languages && navigator.languages[0]) || navigator.language || '');
+const text = (en, chinese) => (zh ? chinese : en);
+
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+  // App name in the header and the page title, in the user's language.
+  app: {
+    name: text('Cockpit', '流程监控'),
+    vendor: 'Camunda'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it

@@ -20,11 +20,11 @@ const zh = /^zh\b/i.test((navigator.languages && navigator.languages[0]) || navi
 const text = (en, chinese) => (zh ? chinese : en);
 
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // App name in the header and the page title, in the user's language.
+  app: {
+    name: text('Tasklist', '任务列表'),
+    vendor: 'Camunda'
+  },
   //
   // configure the date format
   // "dateFormat": {

@@ -15,11 +15,16 @@
  * limitations under the License.
  */
 
+// Same rule as the webapps use to pick the language: the browser's first language, cut at "-".
+const zh = /^zh\b/i.test((navigator.languages && navigator.languages[0]) || navigator.language || '');
+const text = (en, chinese) => (zh ? chinese : en);
+
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // App name in the header and the page title, in the user's language.
+  app: {
+    name: text('Welcome', '欢迎页'),
+    vendor: 'Camunda'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
