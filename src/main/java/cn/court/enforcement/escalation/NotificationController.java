@@ -1,5 +1,7 @@
 package cn.court.enforcement.escalation;
 
+import cn.court.enforcement.security.ApiRefusal;
+import cn.court.enforcement.security.CurrentStaff;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class NotificationController {
 
   private final InAppNotifications notifications;
-  private final CurrentUser currentUser;
+  private final CurrentStaff currentUser;
 
-  public NotificationController(InAppNotifications notifications, CurrentUser currentUser) {
+  public NotificationController(InAppNotifications notifications, CurrentStaff currentUser) {
     this.notifications = notifications;
     this.currentUser = currentUser;
   }

@@ -1,5 +1,7 @@
 package cn.court.enforcement.escalation;
 
+import cn.court.enforcement.security.ApiRefusal;
+import cn.court.enforcement.security.CurrentStaff;
 import cn.court.enforcement.calendar.Deadlines;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -27,11 +29,11 @@ public class OverdueReportController {
 
   private final OverdueReports reports;
   private final StoredOverdueReports stored;
-  private final CurrentUser currentUser;
+  private final CurrentStaff currentUser;
   private final Deadlines deadlines;
   private final EscalationProperties properties;
 
-  public OverdueReportController(OverdueReports reports, StoredOverdueReports stored, CurrentUser currentUser,
+  public OverdueReportController(OverdueReports reports, StoredOverdueReports stored, CurrentStaff currentUser,
       Deadlines deadlines, EscalationProperties properties) {
     this.reports = reports;
     this.stored = stored;

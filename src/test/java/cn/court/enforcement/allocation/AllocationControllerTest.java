@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import cn.court.enforcement.security.ApiRefusal;
+import cn.court.enforcement.security.CurrentStaff;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +29,8 @@ class AllocationControllerTest {
   @BeforeEach
   void setUp() {
     mvc = MockMvcBuilders.standaloneSetup(
-        new AllocationController(identity, verifier, draws, fairness)).build();
+        new AllocationController(new CurrentStaff(identity), verifier, draws, fairness))
+        .setControllerAdvice(new ApiRefusal.Handler()).build();
   }
 
   private void signedIn(String user, String... groups) {
@@ -38,7 +41,7 @@ class AllocationControllerTest {
   void noUserIs401() throws Exception {
     mvc.perform(get("/api/allocation/verification"))
         .andExpect(status().isUnauthorized())
-        .andExpect(jsonPath("$.message").value("请先登录"));
+        .andExpect(jsonPath("$.message").value("请先登录。"));
   }
 
   @Test

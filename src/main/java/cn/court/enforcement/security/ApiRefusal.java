@@ -1,0 +1,37 @@
+package cn.court.enforcement.security;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** A refused request to the application's REST API: a status and a Chinese message as JSON. */
+public class ApiRefusal extends RuntimeException {
+
+  private final HttpStatus status;
+
+  public ApiRefusal(HttpStatus status, String message) {
+    super(message);
+    this.status = status;
+  }
+
+  @RestControllerAdvice
+  public static class Handler {
+
+    @ExceptionHandler(ApiRefusal.class)
+    ResponseEntity<Map<String, Object>> refused(ApiRefusal refusal) {
+      return body(refusal.status, refusal.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+      return body(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值无效：" + e.getValue());
+    }
+
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
+      return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", message));
+    }
+  }
+}
