@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -133,8 +132,8 @@ public class CaseRegistry {
         rs.getBoolean("needs_offline_action"), rs.getString("remarks"), rs.getString("offline_measure"));
   }
 
-  private static BadUserRequestException duplicate(String caseNumber) {
-    return new BadUserRequestException("案号" + caseNumber + "已经立案，不能重复立案");
+  private static InvalidCaseDataException duplicate(String caseNumber) {
+    return new InvalidCaseDataException("案号" + caseNumber + "已经立案，不能重复立案");
   }
 
   /** A property item of the network inquiry's feedback. */

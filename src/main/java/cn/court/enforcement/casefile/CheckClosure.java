@@ -12,8 +12,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * handling team completes its task with "close": a refusal keeps the task open with the reason.
  */
 @Component("checkClosure")
-public class CheckClosure implements TaskListener {
+public class CheckClosure extends TaskCompletionListener {
 
   public static final Map<String, String> KINDS = Map.of(
       "fully-performed", "执行完毕",
@@ -40,25 +39,25 @@ public class CheckClosure implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    boolean team = TEAM_HUB.equals(task.getTaskDefinitionKey());
-    Object choice = task.getVariable(team ? NEXT_MEASURE : QUICK_OUTCOME);
+  protected void completed(DelegateExecution execution) {
+    boolean team = TEAM_HUB.equals(execution.getCurrentActivityId());
+    Object choice = execution.getVariable(team ? NEXT_MEASURE : QUICK_OUTCOME);
     if (!(team ? "propose-closure" : "close").equals(choice)) {
       return;
     }
-    FormCheck check = new FormCheck(task::getVariable);
+    FormCheck check = new FormCheck(execution::getVariable);
     String kind = check.oneOf(CLOSURE_KIND, "结案方式", KINDS.keySet());
     if (kind != null && NEED_REASON.contains(kind)) {
       check.text(CLOSURE_REASON, "结案理由");
     }
     // 终本 needs at least three months of investigation: a quick case goes to a team first.
     check.require(team || !"procedure-terminated".equals(kind), "快执案件不能以终结本次执行程序结案，请转为普通案件");
-    BigDecimal received = amount(task.getVariable(CASE_MONEY_RECEIVED));
-    BigDecimal paid = amount(task.getVariable(CASE_MONEY_PAID_OUT));
+    BigDecimal received = amount(execution.getVariable(CASE_MONEY_RECEIVED));
+    BigDecimal paid = amount(execution.getVariable(CASE_MONEY_PAID_OUT));
     check.require(received.compareTo(paid) <= 0, "尚有案款未发放（已到账 %s 元，已发放 %s 元），案款发放完毕前不能结案"
         .formatted(received.toPlainString(), paid.toPlainString()));
     if (team) {
-      String caseNumber = (String) task.getVariable(CASE_NUMBER);
+      String caseNumber = (String) execution.getVariable(CASE_NUMBER);
       check.require(registry.countMeasures(caseNumber, RecordMeasure.INTERVIEW_PREFIX + "applicant") > 0,
           "尚无对申请执行人的谈话笔录，普通案件不能结案");
       check.require(registry.countMeasures(caseNumber, RecordMeasure.INTERVIEW_PREFIX + "respondent") > 0,

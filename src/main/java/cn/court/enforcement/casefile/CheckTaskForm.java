@@ -1,6 +1,8 @@
 package cn.court.enforcement.casefile;
 
 import static cn.court.enforcement.casefile.CaseVariables.ASSIGNMENT_REASON;
+import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_PAID_OUT;
+import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_RECEIVED;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_TRACK;
 import static cn.court.enforcement.casefile.CaseVariables.CONFLICT_REASON;
 import static cn.court.enforcement.casefile.CaseVariables.CONFLICT_TEAMS;
@@ -25,8 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * Tasks that also write the case registry check their data in their own listener.
  */
 @Component("checkTaskForm")
-public class CheckTaskForm implements TaskListener {
+public class CheckTaskForm extends TaskCompletionListener {
 
   public static final List<String> MEASURES = List.of("serve-documents", "investigate-property",
       "search-residence", "settlement", "vacate-house", "interview", "punishment", "offline-request",
@@ -83,14 +84,14 @@ public class CheckTaskForm implements TaskListener {
       }));
 
   @Override
-  public void notify(DelegateTask task) {
-    Consumer<FormCheck> rule = RULES.get(task.getTaskDefinitionKey());
+  protected void completed(DelegateExecution execution) {
+    Consumer<FormCheck> rule = RULES.get(execution.getCurrentActivityId());
     if (rule == null) {
-      throw new IllegalStateException("No form rule for task " + task.getTaskDefinitionKey());
+      throw new IllegalStateException("No form rule for task " + execution.getCurrentActivityId());
     }
-    FormCheck check = new FormCheck(task::getVariable);
+    FormCheck check = new FormCheck(execution::getVariable);
     rule.accept(check);
-    check.throwIfInvalid("无法完成「" + task.getName() + "」");
+    check.throwIfInvalid(taskName(execution));
   }
 
   private static void filingVerification(FormCheck check) {
@@ -178,12 +179,16 @@ public class CheckTaskForm implements TaskListener {
     }
   }
 
+  /** Pays out at most what is still unpaid: earlier runs' remainder plus what arrived now. */
   private static void payOut(FormCheck check) {
     BigDecimal paid = check.nonNegative(MONEY_PAID_OUT, "发放金额");
     if (paid != null && paid.signum() > 0) {
       check.date("moneyPaidOutOn", "发放日期");
     }
-    BigDecimal received = check.nonNegative(MONEY_RECEIVED, "到账金额");
-    check.require(paid == null || received == null || paid.compareTo(received) <= 0, "发放金额不能超过到账金额");
+    BigDecimal unpaid = CheckClosure.amount(check.raw(CASE_MONEY_RECEIVED))
+        .subtract(CheckClosure.amount(check.raw(CASE_MONEY_PAID_OUT)))
+        .add(CheckClosure.amount(check.raw(MONEY_RECEIVED)));
+    check.require(paid == null || paid.compareTo(unpaid) <= 0,
+        "发放金额不能超过待发放金额（" + unpaid.toPlainString() + " 元）");
   }
 }

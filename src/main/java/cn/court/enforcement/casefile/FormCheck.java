@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Collects every problem of a submitted form, so the user sees them all at once, and turns
- * them into one {@link BadUserRequestException}: REST answers 4xx, the task stays open.
+ * them into one {@link InvalidCaseDataException}: REST answers 400, the task stays open.
  */
 public final class FormCheck {
 
@@ -144,7 +143,7 @@ public final class FormCheck {
   /** Refuses the submission if anything was wrong, naming every problem. */
   public void throwIfInvalid(String what) {
     if (!problems.isEmpty()) {
-      throw new BadUserRequestException(what + "：" + String.join("；", problems));
+      throw new InvalidCaseDataException(what + "：" + String.join("；", problems), problems());
     }
   }
 }

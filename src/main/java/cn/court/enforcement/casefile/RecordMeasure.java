@@ -8,8 +8,7 @@ import static cn.court.enforcement.casefile.CaseVariables.PUNISHMENT_KIND;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * cleared afterwards so the next measure starts with an empty form.
  */
 @Component("recordMeasure")
-public class RecordMeasure implements TaskListener {
+public class RecordMeasure extends TaskCompletionListener {
 
   public static final String INTERVIEW_PREFIX = "interview-";
   private static final List<String> FIELDS = List.of("measureDate", "measureSummary", "interviewParty",
@@ -32,16 +31,16 @@ public class RecordMeasure implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    FormCheck check = new FormCheck(task::getVariable);
-    String measure = measure(task.getTaskDefinitionKey(), check);
+  protected void completed(DelegateExecution execution) {
+    FormCheck check = new FormCheck(execution::getVariable);
+    String measure = measure(execution.getCurrentActivityId(), check);
     LocalDate date = measure == null ? null : check.date("measureDate", "日期");
     String summary = measure == null ? null : check.text("measureSummary", "情况记录");
-    check.throwIfInvalid("无法完成「" + task.getName() + "」");
+    check.throwIfInvalid(taskName(execution));
     if (measure != null) {
-      registry.recordMeasure((String) task.getVariable(CASE_NUMBER), measure, date, summary);
+      registry.recordMeasure((String) execution.getVariable(CASE_NUMBER), measure, date, summary);
     }
-    task.getExecution().removeVariables(FIELDS);
+    execution.removeVariables(FIELDS);
   }
 
   /** The measure the task records, or null when there is nothing to record (ruling refused). */

@@ -6,8 +6,7 @@ import static cn.court.enforcement.casefile.CaseVariables.OFFLINE_ACTION_NEEDED;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the case registry, and removed from the process so the next item starts with an empty form.
  */
 @Component("recordPropertyItem")
-public class RecordPropertyItem implements TaskListener {
+public class RecordPropertyItem extends TaskCompletionListener {
 
   static final List<String> FIELDS = List.of("propertyKind", "holderInstitution", "propertyValue",
       "propertyControlled", "needsOfflineAction", "propertyRemarks");
@@ -27,19 +26,19 @@ public class RecordPropertyItem implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    FormCheck check = new FormCheck(task::getVariable);
+  protected void completed(DelegateExecution execution) {
+    FormCheck check = new FormCheck(execution::getVariable);
     String kind = check.oneOf("propertyKind", "财产种类", PropertyKinds.LABELS.keySet());
     String holder = check.text("holderInstitution", "财产所在机构");
     BigDecimal value = check.nonNegative("propertyValue", "金额或价值（元）");
     check.throwIfInvalid("无法登记财产项目");
 
-    String caseNumber = (String) task.getVariable(CASE_NUMBER);
+    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
     registry.addPropertyItem(caseNumber, new CaseRegistry.PropertyItem(null, kind, holder, value,
         check.flag("propertyControlled"), check.flag("needsOfflineAction"),
         check.optionalText("propertyRemarks"), null));
-    task.getExecution().removeVariables(FIELDS);
-    task.getExecution().setVariable(MORE_ITEMS, check.flag(MORE_ITEMS));
-    task.getExecution().setVariable(OFFLINE_ACTION_NEEDED, !registry.offlineItemIds(caseNumber).isEmpty());
+    execution.removeVariables(FIELDS);
+    execution.setVariable(MORE_ITEMS, check.flag(MORE_ITEMS));
+    execution.setVariable(OFFLINE_ACTION_NEEDED, !registry.offlineItemIds(caseNumber).isEmpty());
   }
 }

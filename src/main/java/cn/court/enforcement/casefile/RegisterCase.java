@@ -6,7 +6,6 @@ import static cn.court.enforcement.casefile.CaseVariables.CASE_NUMBER;
 import static cn.court.enforcement.casefile.CaseVariables.NON_LITIGATION;
 import static cn.court.enforcement.casefile.CaseVariables.OFFLINE_ACTION_NEEDED;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -33,7 +32,7 @@ public class RegisterCase implements ExecutionListener {
     if (businessKey == null || businessKey.isBlank()) {
       execution.setProcessBusinessKey(filing.caseNumber());
     } else if (!businessKey.equals(filing.caseNumber())) {
-      throw new BadUserRequestException("业务标识（" + businessKey + "）必须与案号（" + filing.caseNumber() + "）一致");
+      throw new InvalidCaseDataException("业务标识（" + businessKey + "）必须与案号（" + filing.caseNumber() + "）一致");
     }
     execution.setVariable(CASE_NUMBER, filing.caseNumber());
     execution.setVariable(NON_LITIGATION, filing.nonLitigation());
