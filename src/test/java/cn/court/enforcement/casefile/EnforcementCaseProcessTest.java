@@ -364,6 +364,13 @@ class EnforcementCaseProcessTest {
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("必须与案号");
   }
 
+  @Test
+  void deletingACaseIsNotRefusedByCompletionChecks() {
+    CaseFlow flow = CaseFlow.start().toTeamHub();
+    runtimeService().deleteProcessInstance(flow.instance.getId(), "立案错误，撤销");
+    assertThat(flow.instance).isEnded();
+  }
+
   private static org.camunda.bpm.engine.TaskService taskService() {
     return BpmnAwareTests.taskService();
   }
