@@ -23,8 +23,8 @@ public class AccumulateCaseMoney implements ExecutionListener {
   }
 
   private static void add(DelegateExecution execution, String total, String run) {
-    double sum = CheckClosure.amount(execution.getVariable(total))
-        .add(CheckClosure.amount(execution.getVariable(run))).doubleValue();
+    double sum = FormCheck.money(execution.getVariable(total))
+        .add(FormCheck.money(execution.getVariable(run))).doubleValue();
     execution.setVariable(total, sum);
     execution.removeVariable(run);
   }

@@ -9,7 +9,6 @@ import static cn.court.enforcement.casefile.CaseVariables.NEXT_MEASURE;
 import static cn.court.enforcement.casefile.CaseVariables.QUICK_OUTCOME;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -52,8 +51,8 @@ public class CheckClosure extends TaskCompletionListener {
     }
     // 终本 needs at least three months of investigation: a quick case goes to a team first.
     check.require(team || !"procedure-terminated".equals(kind), "快执案件不能以终结本次执行程序结案，请转为普通案件");
-    BigDecimal received = amount(execution.getVariable(CASE_MONEY_RECEIVED));
-    BigDecimal paid = amount(execution.getVariable(CASE_MONEY_PAID_OUT));
+    BigDecimal received = FormCheck.money(execution.getVariable(CASE_MONEY_RECEIVED));
+    BigDecimal paid = FormCheck.money(execution.getVariable(CASE_MONEY_PAID_OUT));
     check.require(received.compareTo(paid) <= 0, "尚有案款未发放（已到账 %s 元，已发放 %s 元），案款发放完毕前不能结案"
         .formatted(received.toPlainString(), paid.toPlainString()));
     if (team) {
@@ -64,10 +63,5 @@ public class CheckClosure extends TaskCompletionListener {
           "尚无对被执行人的谈话笔录，普通案件不能结案");
     }
     check.throwIfInvalid("不能结案");
-  }
-
-  static BigDecimal amount(Object value) {
-    return value == null ? BigDecimal.ZERO
-        : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
   }
 }

@@ -185,9 +185,9 @@ public class CheckTaskForm extends TaskCompletionListener {
     if (paid != null && paid.signum() > 0) {
       check.date("moneyPaidOutOn", "发放日期");
     }
-    BigDecimal unpaid = CheckClosure.amount(check.raw(CASE_MONEY_RECEIVED))
-        .subtract(CheckClosure.amount(check.raw(CASE_MONEY_PAID_OUT)))
-        .add(CheckClosure.amount(check.raw(MONEY_RECEIVED)));
+    BigDecimal unpaid = FormCheck.money(check.raw(CASE_MONEY_RECEIVED))
+        .subtract(FormCheck.money(check.raw(CASE_MONEY_PAID_OUT)))
+        .add(FormCheck.money(check.raw(MONEY_RECEIVED)));
     check.require(paid == null || paid.compareTo(unpaid) <= 0,
         "发放金额不能超过待发放金额（" + unpaid.toPlainString() + " 元）");
   }

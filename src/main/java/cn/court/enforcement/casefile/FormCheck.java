@@ -1,12 +1,12 @@
 package cn.court.enforcement.casefile;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.spin.Spin;
@@ -122,14 +122,6 @@ public final class FormCheck {
     return items;
   }
 
-  public void listWithin(String name, String label, Set<String> allowed) {
-    for (String item : list(name)) {
-      if (!allowed.contains(item)) {
-        problems.add(label + "的取值无效：" + item);
-      }
-    }
-  }
-
   public void require(boolean condition, String message) {
     if (!condition) {
       problems.add(message);
@@ -138,6 +130,11 @@ public final class FormCheck {
 
   public List<String> problems() {
     return List.copyOf(problems);
+  }
+
+  /** An amount of money in yuan (a form number, or absent for none), to the fen. */
+  public static BigDecimal money(Object value) {
+    return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
   }
 
   /** Refuses the submission if anything was wrong, naming every problem. */

@@ -22,7 +22,8 @@ public class RecordMeasure extends TaskCompletionListener {
 
   public static final String INTERVIEW_PREFIX = "interview-";
   private static final List<String> FIELDS = List.of("measureDate", "measureSummary", "interviewParty",
-      "offlineMeasure", "rulingNumber", "rulingRemarks", PUNISHMENT_DECISION);
+      "offlineMeasure", "offlineRequest", "rulingNumber", "rulingRemarks", PUNISHMENT_DECISION, PUNISHMENT_KIND,
+      "punishmentGrounds", "fineAmount", "detentionDays");
 
   private final CaseRegistry registry;
 
