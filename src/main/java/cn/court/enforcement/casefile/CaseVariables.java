@@ -33,6 +33,9 @@ public final class CaseVariables {
   public static final String CLOSURE_KIND = "closureKind";
   public static final String CLOSURE_REASON = "closureReason";
   public static final String CASE_CLOSED = "caseClosed";
+  /** Start points of time limits (config/time-limits.yml: case-closed, money-arrived). */
+  public static final String CLOSED_DATE = "closedDate";
+  public static final String MONEY_ARRIVED_DATE = "moneyArrivedDate";
   public static final String TERMINATION_DECISION = "terminationDecision";
   public static final String PUNISHMENT_KIND = "punishmentKind";
   public static final String PUNISHMENT_DECISION = "punishmentDecision";

@@ -4,6 +4,7 @@ import static cn.court.enforcement.casefile.CaseVariables.ASSIGNMENT_REASON;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_PAID_OUT;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_RECEIVED;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_TRACK;
+import static cn.court.enforcement.casefile.CaseVariables.CLOSED_DATE;
 import static cn.court.enforcement.casefile.CaseVariables.CONFLICT_REASON;
 import static cn.court.enforcement.casefile.CaseVariables.CONFLICT_TEAMS;
 import static cn.court.enforcement.casefile.CaseVariables.FILING_CHECK;
@@ -11,6 +12,7 @@ import static cn.court.enforcement.casefile.CaseVariables.FILING_ERRORS;
 import static cn.court.enforcement.casefile.CaseVariables.HANDLING_TEAM;
 import static cn.court.enforcement.casefile.CaseVariables.HAND_BACK_REASON;
 import static cn.court.enforcement.casefile.CaseVariables.INQUIRY_RESULT;
+import static cn.court.enforcement.casefile.CaseVariables.MONEY_ARRIVED_DATE;
 import static cn.court.enforcement.casefile.CaseVariables.MONEY_PAID_OUT;
 import static cn.court.enforcement.casefile.CaseVariables.MONEY_RECEIVED;
 import static cn.court.enforcement.casefile.CaseVariables.NEXT_MEASURE;
@@ -44,6 +46,8 @@ public class CheckTaskForm extends TaskCompletionListener {
   static final Set<String> PUNISHMENTS = Set.of("fine", "detention", "consumption-restriction",
       "dishonest-list", "exit-restriction", "crime-referral");
   static final Pattern ORDINARY_TEAM = Pattern.compile("ordinary-team-\\d+");
+  /** The allocation feature records at most this many characters (and refuses more). */
+  static final int MAX_CONFLICT_REASON = 200;
 
   private static final Map<String, Consumer<FormCheck>> RULES = Map.ofEntries(
       entry("Task_VerifyFilingData", CheckTaskForm::filingVerification),
@@ -59,14 +63,14 @@ public class CheckTaskForm extends TaskCompletionListener {
         check.text("closureRulingNumber", "结案裁定文号");
         check.date("closureRulingSignedOn", "裁定签署日期");
       }),
-      entry("Task_RegisterClosure", check -> check.date("closedOn", "结案日期")),
+      entry("Task_RegisterClosure", check -> check.date(CLOSED_DATE, "结案日期")),
       entry("Task_DisposeAsset", check -> {
         check.oneOf("disposalOutcome", "处置结果", Set.of("auctioned", "sold-off", "in-lieu", "released", "kept"));
         check.nonNegative("disposalProceeds", "变价款金额");
       }),
       entry("Task_RegisterCaseMoney", check -> {
         check.nonNegative(MONEY_RECEIVED, "到账金额");
-        check.date("moneyReceivedOn", "到账日期");
+        check.date(MONEY_ARRIVED_DATE, "到账日期");
       }),
       entry("Task_PayOutCaseMoney", CheckTaskForm::payOut),
       entry("Task_ReviewTerminationConditions", check -> {
@@ -144,7 +148,9 @@ public class CheckTaskForm extends TaskCompletionListener {
     List<String> teams = check.list(CONFLICT_TEAMS);
     teams.forEach(team -> check.require(ORDINARY_TEAM.matcher(team).matches(), "回避团队的取值无效：" + team));
     if (!teams.isEmpty()) {
-      check.text(CONFLICT_REASON, "回避理由");
+      String reason = check.text(CONFLICT_REASON, "回避理由");
+      check.require(reason == null || reason.length() <= MAX_CONFLICT_REASON,
+          "回避理由不能超过" + MAX_CONFLICT_REASON + "个字");
     }
   }
 

@@ -173,7 +173,7 @@ final class CaseFlow {
   }
 
   CaseFlow handleCaseMoney(double received, double paidOut) {
-    complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", received, "moneyReceivedOn", today()));
+    complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", received, "moneyArrivedDate", today()));
     return complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", paidOut, "moneyPaidOutOn", today()));
   }
 
@@ -182,7 +182,7 @@ final class CaseFlow {
   }
 
   CaseFlow registerClosure() {
-    return complete("Task_RegisterClosure", "documents", vars("closedOn", today()));
+    return complete("Task_RegisterClosure", "documents", vars("closedDate", today()));
   }
 
   /** Closure registered: the dossier process gets the message and the dossier is archived. */

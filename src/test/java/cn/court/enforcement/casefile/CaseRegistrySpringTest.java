@@ -25,6 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
     "camunda.bpm.job-execution.enabled=false"})
 class CaseRegistrySpringTest {
 
+  // Demo users of the organisation file, for when the REST API requires HTTP Basic.
+  private static final String FILING_CLERK = "lianyuan";
+  private static final String INTAKE_CLERK = "lilinxia";
+  private static final String DEMO_PASSWORD = "demo";
+
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
@@ -70,7 +75,7 @@ class CaseRegistrySpringTest {
         "filingDate", Map.of("value", CaseFlow.today()),
         "applicantIdType", Map.of("value", "resident-id"),
         "applicantIdNumber", Map.of("value", "110105194912310021")));
-    ResponseEntity<Map> response = rest.postForEntity(
+    ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/enforcement-case/submit-form", body, Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("立案信息有误", "请填写申请执行人名称",
@@ -84,7 +89,8 @@ class CaseRegistrySpringTest {
     runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber));
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
         .taskDefinitionKey("Task_VerifyFilingData").singleResult().getId();
-    ResponseEntity<Map> response = rest.postForEntity("/engine-rest/task/" + taskId + "/complete",
+    ResponseEntity<Map> response = rest.withBasicAuth(INTAKE_CLERK, DEMO_PASSWORD).postForEntity(
+        "/engine-rest/task/" + taskId + "/complete",
         Map.of("variables", Map.of("filingCheck", Map.of("value", "needs-correction"))), Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("无法完成「核对立案信息」：请填写需更正的内容");

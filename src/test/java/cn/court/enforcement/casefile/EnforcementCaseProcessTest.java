@@ -57,6 +57,8 @@ class EnforcementCaseProcessTest {
     flow.confirmTrack(vars("caseTrack", "quick"))
         .complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "close", "closureKind", "fully-performed"))
         .registerClosure();
+    assertThat(flow.calledInstance("dossier")).isWaitingAt("Task_BuildElectronicDossier")
+        .variables().containsEntry("closedDate", today());
     assertThat(flow.instance).hasPassed("EndEvent_CaseClosed", "Task_NotifyDossierOfClosure")
         .hasNotPassed("Task_ControlPropertyOffline", "Task_AllocateTeamAtRandom", "Task_SignClosureRuling");
 
@@ -169,6 +171,10 @@ class EnforcementCaseProcessTest {
     assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的大",
         "conflictTeams", json("[\"ordinary-team-1\"]"))))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写回避理由");
+    assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的大",
+        "conflictTeams", json("[\"ordinary-team-1\", \"team-x\"]"), "conflictReason", "回".repeat(201))))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageContaining("回避团队的取值无效：team-x").hasMessageContaining("回避理由不能超过200个字");
     flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的额较大，财产情况复杂"));
     assertThat(flow.instance).isWaitingAt("Task_AllocateTeamAtRandom");
   }
@@ -238,7 +244,7 @@ class EnforcementCaseProcessTest {
         .hasMessageContaining("尚有案款未发放（已到账 10000.00 元，已发放 4000.00 元）");
     assertThat(flow.instance).isWaitingAt("Task_ChooseNextMeasure");
     flow.measure("case-money", vars());
-    flow.complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", 0, "moneyReceivedOn", today()));
+    flow.complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", 0, "moneyArrivedDate", today()));
     assertThatThrownBy(() -> flow.complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", 7000,
         "moneyPaidOutOn", today())))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("发放金额不能超过待发放金额（6000.00 元）");
