@@ -32,6 +32,7 @@ public final class CaseVariables {
   public static final String NEXT_MEASURE = "nextMeasure";
   public static final String CLOSURE_KIND = "closureKind";
   public static final String CLOSURE_REASON = "closureReason";
+  /** Set by the end events of the closure sub-process: false when 终本 was not approved. */
   public static final String CASE_CLOSED = "caseClosed";
   /** Start points of time limits (config/time-limits.yml: case-closed, money-arrived). */
   public static final String CLOSED_DATE = "closedDate";
