@@ -1,0 +1,146 @@
+package cn.court.enforcement.casefile;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Collects every problem of a submitted form, so the user sees them all at once, and turns
+ * them into one {@link InvalidCaseDataException}: REST answers 400, the task stays open.
+ */
+public final class FormCheck {
+
+  private final Function<String, Object> values;
+  private final List<String> problems = new ArrayList<>();
+
+  public FormCheck(Function<String, Object> values) {
+    this.values = values;
+  }
+
+  public Object raw(String name) {
+    return values.apply(name);
+  }
+
+  /** Trimmed text, or null when empty. */
+  public String optionalText(String name) {
+    Object value = values.apply(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  public String text(String name, String label) {
+    String text = optionalText(name);
+    if (text == null) {
+      problems.add("请填写" + label);
+    }
+    return text;
+  }
+
+  public String matching(String name, String label, Pattern pattern, String format) {
+    String text = text(name, label);
+    if (text != null && !pattern.matcher(text).matches()) {
+      problems.add(label + "格式不正确（应为" + format + "）");
+    }
+    return text;
+  }
+
+  public String oneOf(String name, String label, Collection<String> allowed) {
+    String text = text(name, label);
+    if (text != null && !allowed.contains(text)) {
+      problems.add(label + "的取值无效：" + text);
+      return null;
+    }
+    return text;
+  }
+
+  public BigDecimal nonNegative(String name, String label) {
+    Object value = values.apply(name);
+    if (value == null || value.toString().isBlank()) {
+      problems.add("请填写" + label);
+      return null;
+    }
+    try {
+      BigDecimal amount = new BigDecimal(value.toString().trim());
+      if (amount.signum() < 0) {
+        problems.add(label + "不能为负数");
+        return null;
+      }
+      return amount;
+    } catch (NumberFormatException e) {
+      problems.add(label + "不是有效的数字");
+      return null;
+    }
+  }
+
+  /** A date as the forms send it (yyyy-MM-dd), not after today. */
+  public LocalDate date(String name, String label) {
+    String text = text(name, label);
+    if (text == null) {
+      return null;
+    }
+    try {
+      LocalDate date = LocalDate.parse(text);
+      if (date.isAfter(LocalDate.now())) {
+        problems.add(label + "不能晚于今天");
+      }
+      return date;
+    } catch (DateTimeParseException e) {
+      problems.add(label + "不是有效的日期（格式：yyyy-MM-dd）");
+      return null;
+    }
+  }
+
+  /** A checkbox; absent counts as unchecked. */
+  public boolean flag(String name) {
+    Object value = values.apply(name);
+    return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
+  }
+
+  /** Values of a checklist or taglist: a Spin Json array from forms, or a Java list. */
+  public List<String> list(String name) {
+    Object value = values.apply(name);
+    List<String> items = new ArrayList<>();
+    if (value instanceof String json && !json.isBlank()) {
+      value = Spin.JSON(json);
+    }
+    if (value instanceof SpinJsonNode node && node.isArray()) {
+      node.elements().forEach(element -> items.add(element.stringValue()));
+    } else if (value instanceof Collection<?> collection) {
+      collection.forEach(element -> items.add(String.valueOf(element)));
+    }
+    return items;
+  }
+
+  public void require(boolean condition, String message) {
+    if (!condition) {
+      problems.add(message);
+    }
+  }
+
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** An amount of money in yuan (a form number, or absent for none), to the fen. */
+  public static BigDecimal money(Object value) {
+    return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** Refuses the submission if anything was wrong, naming every problem. */
+  public void throwIfInvalid(String what) {
+    if (!problems.isEmpty()) {
+      throw new InvalidCaseDataException(what + "：" + String.join("；", problems), problems());
+    }
+  }
+}

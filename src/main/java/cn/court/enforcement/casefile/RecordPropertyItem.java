@@ -1,0 +1,44 @@
+package cn.court.enforcement.casefile;
+
+import static cn.court.enforcement.casefile.CaseVariables.CASE_NUMBER;
+import static cn.court.enforcement.casefile.CaseVariables.MORE_ITEMS;
+import static cn.court.enforcement.casefile.CaseVariables.OFFLINE_ACTION_NEEDED;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * One property item of the network inquiry's feedback per task completion: checked, written to
+ * the case registry, and removed from the process so the next item starts with an empty form.
+ */
+@Component("recordPropertyItem")
+public class RecordPropertyItem extends TaskCompletionListener {
+
+  static final List<String> FIELDS = List.of("propertyKind", "holderInstitution", "propertyValue",
+      "propertyControlled", "needsOfflineAction", "propertyRemarks");
+
+  private final CaseRegistry registry;
+
+  public RecordPropertyItem(CaseRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    FormCheck check = new FormCheck(execution::getVariable);
+    String kind = check.oneOf("propertyKind", "财产种类", PropertyKinds.LABELS.keySet());
+    String holder = check.text("holderInstitution", "财产所在机构");
+    BigDecimal value = check.nonNegative("propertyValue", "金额或价值（元）");
+    check.throwIfInvalid("无法登记财产项目");
+
+    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    registry.addPropertyItem(caseNumber, new CaseRegistry.PropertyItem(null, kind, holder, value,
+        check.flag("propertyControlled"), check.flag("needsOfflineAction"),
+        check.optionalText("propertyRemarks"), null));
+    execution.removeVariables(FIELDS);
+    execution.setVariable(MORE_ITEMS, check.flag(MORE_ITEMS));
+    execution.setVariable(OFFLINE_ACTION_NEEDED, !registry.offlineItemIds(caseNumber).isEmpty());
+  }
+}

@@ -1,0 +1,197 @@
+package cn.court.enforcement.casefile;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.Spin;
+
+/** Drives an enforcement case through its tasks with valid form data, step by step. */
+final class CaseFlow {
+
+  static final String RESIDENT_ID = "11010519491231002X";
+  static final String CREDIT_CODE = "91350100M000100Y43";
+  private static final AtomicInteger SERIAL = new AtomicInteger(1000);
+
+  static String today() {
+    return LocalDate.now().toString();
+  }
+
+  static String newCaseNumber() {
+    return "（%d）豫0000执%d号".formatted(LocalDate.now().getYear(), SERIAL.incrementAndGet());
+  }
+
+  static Map<String, Object> filing(String caseNumber) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("caseNumber", caseNumber);
+    vars.put("filingDate", today());
+    vars.put("caseKind", "money-payment");
+    vars.put("nonLitigation", false);
+    vars.put("amountClaimed", 120000.5);
+    vars.put("applicantName", "张三");
+    vars.put("applicantIdType", "resident-id");
+    vars.put("applicantIdNumber", RESIDENT_ID);
+    vars.put("applicantPhone", "13800138000");
+    vars.put("applicantAddress", "河南省某县人民路1号");
+    vars.put("respondentName", "某某建材有限公司");
+    vars.put("respondentIdType", "credit-code");
+    vars.put("respondentIdNumber", CREDIT_CODE);
+    vars.put("respondentAddress", "河南省某县工业园区8号");
+    vars.put("basisDocumentNumber", "（2025）豫0000民初567号");
+    vars.put("basisCourt", "某县人民法院");
+    vars.put("basisType", "judgment");
+    vars.put("propertyClues", "被执行人在某银行有存款");
+    return vars;
+  }
+
+  static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> vars = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      vars.put((String) pairs[i], pairs[i + 1]);
+    }
+    return vars;
+  }
+
+  static Object json(String text) {
+    return Spin.JSON(text);
+  }
+
+  final String caseNumber;
+  final ProcessInstance instance;
+
+  private CaseFlow(String caseNumber, ProcessInstance instance) {
+    this.caseNumber = caseNumber;
+    this.instance = instance;
+  }
+
+  static CaseFlow start() {
+    String caseNumber = newCaseNumber();
+    return new CaseFlow(caseNumber,
+        runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing(caseNumber)));
+  }
+
+  /** Completes the task waiting at the activity, checking who it is for. */
+  CaseFlow complete(String activityId, String group, Map<String, Object> vars) {
+    Task task = at(activityId);
+    assertThat(task).hasCandidateGroup(group);
+    BpmnAwareTests.complete(task, vars);
+    return this;
+  }
+
+  /** The open task of this case (or of a process it called) at the activity. */
+  Task at(String activityId) {
+    List<Task> tasks = taskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(activityId).list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("expected one task at " + activityId + " but found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  CaseFlow passIntake() {
+    complete("Task_VerifyFilingData", "intake", vars("filingCheck", "correct"));
+    return complete("Task_RecordReception", "intake", vars("receptionDate", today(),
+        "respondentSituation", "被执行人经营困难", "riskNoticeGiven", true));
+  }
+
+  CaseFlow serveDocuments() {
+    return complete("Task_RegisterAndServeDocuments", "documents", vars("registerEntryNumber", "登记-001",
+        "executionNoticeServedOn", today(), "propertyReportOrderServedOn", today(), "clueNoticeSentOn", today(),
+        "serviceMethod", "direct"));
+  }
+
+  CaseFlow inquiry(boolean found) {
+    return complete("Task_StartNetworkInquiry", "network-control", vars("nationalInquiryOn", today(),
+        "localInquiryOn", today(), "inquiryResult", found ? "found" : "none"));
+  }
+
+  CaseFlow propertyItem(String kind, boolean needsOffline, boolean more) {
+    return complete("Task_RecordPropertyItem", "network-control", vars("propertyKind", kind,
+        "holderInstitution", "某县农商银行", "propertyValue", 5000, "propertyControlled", !needsOffline,
+        "needsOfflineAction", needsOffline, "moreItems", more));
+  }
+
+  CaseFlow triage(Map<String, Object> facts) {
+    return complete("Task_RecordTriageFacts", "triage", facts);
+  }
+
+  CaseFlow confirmTrack(Map<String, Object> vars) {
+    return complete("Task_ConfirmTrack", "triage", vars);
+  }
+
+  /** Network control found nothing; triage suggests and confirms the given track. */
+  CaseFlow toTriageConfirmation(boolean quick) {
+    passIntake().serveDocuments().inquiry(false);
+    return triage(quick ? vars("depositsCoverDebt", true) : vars());
+  }
+
+  CaseFlow toQuickTeam() {
+    return toTriageConfirmation(true).confirmTrack(vars("caseTrack", "quick"));
+  }
+
+  /** Ordinary track, allocation job run: the handling team's hub task is open. */
+  CaseFlow toTeamHub() {
+    toTriageConfirmation(false).confirmTrack(vars("caseTrack", "ordinary"));
+    return allocate();
+  }
+
+  CaseFlow allocate() {
+    assertThat(instance).isWaitingAt("Task_AllocateTeamAtRandom");
+    execute(job(instance));
+    return this;
+  }
+
+  CaseFlow measure(String measure, Map<String, Object> formVars) {
+    Map<String, Object> hub = vars("nextMeasure", measure);
+    hub.putAll(formVars);
+    return complete("Task_ChooseNextMeasure", "ordinary-team-3", hub);
+  }
+
+  CaseFlow interview(String party) {
+    measure("interview", vars());
+    return complete("Task_RecordInterview", "ordinary-team-3", vars("interviewParty", party,
+        "measureDate", today(), "measureSummary", "谈话笔录"));
+  }
+
+  CaseFlow interviewBothParties() {
+    return interview("applicant").interview("respondent");
+  }
+
+  CaseFlow caseMoney(double received, double paidOut) {
+    measure("case-money", vars());
+    return handleCaseMoney(received, paidOut);
+  }
+
+  CaseFlow handleCaseMoney(double received, double paidOut) {
+    complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", received, "moneyArrivedDate", today()));
+    return complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", paidOut, "moneyPaidOutOn", today()));
+  }
+
+  CaseFlow proposeClosure(String kind) {
+    return measure("propose-closure", vars("closureKind", kind, "closureReason", "结案理由"));
+  }
+
+  CaseFlow registerClosure() {
+    return complete("Task_RegisterClosure", "documents", vars("closedDate", today()));
+  }
+
+  /** Closure registered: the dossier process gets the message and the dossier is archived. */
+  CaseFlow archive() {
+    complete("Task_BuildElectronicDossier", "archive", vars("dossierCreatedOn", today()));
+    return complete("Task_ArchiveDossier", "archives-office", vars("archiveNumber", "档-2026-1", "archivedOn", today()));
+  }
+
+  ProcessInstance calledInstance(String key) {
+    return calledProcessInstance(key, instance);
+  }
+}

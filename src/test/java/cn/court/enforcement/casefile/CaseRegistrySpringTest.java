@@ -1,0 +1,103 @@
+package cn.court.enforcement.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The case registry inside the real application: it shares the engine's transaction, and a
+ * refused start or completion answers 400 over Camunda's REST API with the Chinese message.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:casefile-spring;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
+class CaseRegistrySpringTest {
+
+  // Demo users of the organisation file, for when the REST API requires HTTP Basic.
+  private static final String FILING_CLERK = "lianyuan";
+  private static final String INTAKE_CLERK = "lilinxia";
+  private static final String DEMO_PASSWORD = "demo";
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void startRegistersTheCaseUnderItsCaseNumber() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber));
+    assertThat(instance.getBusinessKey()).isEqualTo(caseNumber);
+    assertThat(jdbc.queryForObject("SELECT process_instance_id FROM case_file WHERE case_number = ?", String.class,
+        caseNumber)).isEqualTo(instance.getId());
+  }
+
+  @Test
+  void duplicateCaseNumberIsRefusedAndLeavesOneCase() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber));
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber)))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("已经立案，不能重复立案");
+    assertThat(cases(caseNumber)).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(CaseVariables.PROCESS_KEY).count()).isEqualTo(1);
+  }
+
+  @Test
+  void registryWriteRollsBackWithTheEngineTransaction() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber));
+      throw new IllegalStateException("later step of the same transaction fails");
+    })).isInstanceOf(IllegalStateException.class);
+    assertThat(cases(caseNumber)).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+  }
+
+  @Test
+  void badStartFormAnswers400WithChineseMessageAndWritesNothing() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    Map<String, Object> body = Map.of("variables", Map.of(
+        "caseNumber", Map.of("value", caseNumber),
+        "filingDate", Map.of("value", CaseFlow.today()),
+        "applicantIdType", Map.of("value", "resident-id"),
+        "applicantIdNumber", Map.of("value", "110105194912310021")));
+    ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
+        "/engine-rest/process-definition/key/enforcement-case/submit-form", body, Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message")).contains("立案信息有误", "请填写申请执行人名称",
+        "申请执行人证件号码不是有效的18位居民身份证号码");
+    assertThat(cases(caseNumber)).isZero();
+  }
+
+  @Test
+  void refusedTaskCompletionAnswers400AndKeepsTheTaskOpen() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber));
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey("Task_VerifyFilingData").singleResult().getId();
+    ResponseEntity<Map> response = rest.withBasicAuth(INTAKE_CLERK, DEMO_PASSWORD).postForEntity(
+        "/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("filingCheck", Map.of("value", "needs-correction"))), Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message")).contains("无法完成「核对立案信息」：请填写需更正的内容");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+  }
+
+  private int cases(String caseNumber) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM case_file WHERE case_number = ?", Integer.class, caseNumber);
+  }
+}

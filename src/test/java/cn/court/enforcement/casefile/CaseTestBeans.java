@@ -1,0 +1,68 @@
+package cn.court.enforcement.casefile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The beans the diagram refers to, as real instances on an in-memory H2 case registry
+ * (migrated by the project's Flyway scripts), plus a stand-in for ${randomAllocation}.
+ */
+final class CaseTestBeans {
+
+  static final DataSource DATA_SOURCE = migrated();
+  static final JdbcTemplate JDBC = new JdbcTemplate(DATA_SOURCE);
+
+  final CaseRegistry registry = new CaseRegistry(JDBC);
+  final FakeAllocation allocation = new FakeAllocation();
+
+  CaseTestBeans register() {
+    FilingValidator validator = new FilingValidator();
+    Mocks.register("caseRegistry", registry);
+    Mocks.register("registerCase", new RegisterCase(validator, registry));
+    Mocks.register("correctFilingData", new CorrectFilingData(validator, registry));
+    Mocks.register("checkTaskForm", new CheckTaskForm());
+    Mocks.register("checkClosure", new CheckClosure(registry));
+    Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));
+    Mocks.register("controlPropertyOffline", new ControlPropertyOffline(registry));
+    Mocks.register("recordMeasure", new RecordMeasure(registry));
+    Mocks.register("accumulateCaseMoney", new AccumulateCaseMoney());
+    Mocks.register("notifyDossierOfClosure", new NotifyDossierOfClosure());
+    Mocks.register("randomAllocation", allocation);
+    return this;
+  }
+
+  int count(String sql, Object... args) {
+    return JDBC.queryForObject(sql, Integer.class, args);
+  }
+
+  private static DataSource migrated() {
+    DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:casefile-flow;DB_CLOSE_DELAY=-1", "sa", "");
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    return dataSource;
+  }
+
+  /** Stand-in for the allocation feature's delegate: draws the configured team, or none. */
+  static final class FakeAllocation implements JavaDelegate {
+    String team = "ordinary-team-3";
+    final List<Map<String, Object>> calls = new ArrayList<>();
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      calls.add(execution.getVariables());
+      if (team == null) {
+        throw new BpmnError("NO_ELIGIBLE_TEAM", "所有普执团队均已回避");
+      }
+      execution.setVariable(CaseVariables.HANDLING_TEAM, team);
+      execution.setVariable("allocationDrawId", "draw-" + calls.size());
+    }
+  }
+}

@@ -1,0 +1,396 @@
+package cn.court.enforcement.casefile;
+
+import static cn.court.enforcement.casefile.CaseFlow.json;
+import static cn.court.enforcement.casefile.CaseFlow.today;
+import static cn.court.enforcement.casefile.CaseFlow.vars;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Deployment(resources = {
+    "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn",
+    "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/dossier.bpmn"})
+class EnforcementCaseProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+
+  private CaseTestBeans beans;
+
+  @BeforeEach
+  void registerBeans(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    beans = new CaseTestBeans().register();
+  }
+
+  @AfterEach
+  void resetMocks() {
+    Mocks.reset();
+  }
+
+  @Test
+  void quickPathEndsFullyPerformedAndArchived() {
+    CaseFlow flow = CaseFlow.start();
+    assertThat(flow.instance).hasBusinessKey(flow.caseNumber).isWaitingAt("Task_VerifyFilingData");
+    Assertions.assertThat(beans.registry.exists(flow.caseNumber)).isTrue();
+    assertThat(flow.calledInstance("dossier")).isWaitingAt("Task_BuildElectronicDossier", "Event_CaseClosed");
+
+    flow.toTriageConfirmation(true);
+    assertThat(flow.instance).variables().containsEntry("suggestedTrack", "quick");
+    flow.confirmTrack(vars("caseTrack", "quick"))
+        .complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "close", "closureKind", "fully-performed"))
+        .registerClosure();
+    assertThat(flow.calledInstance("dossier")).isWaitingAt("Task_BuildElectronicDossier")
+        .variables().containsEntry("closedDate", today());
+    assertThat(flow.instance).hasPassed("EndEvent_CaseClosed", "Task_NotifyDossierOfClosure")
+        .hasNotPassed("Task_ControlPropertyOffline", "Task_AllocateTeamAtRandom", "Task_SignClosureRuling");
+
+    flow.archive();
+    assertThat(flow.instance).isEnded();
+  }
+
+  @Test
+  void ordinaryPathGoesThroughAllocationMeasuresAndClosure() {
+    CaseFlow flow = CaseFlow.start().toTriageConfirmation(false);
+    assertThat(flow.instance).variables().containsEntry("suggestedTrack", "ordinary");
+    flow.confirmTrack(vars("caseTrack", "ordinary", "conflictTeams", json("[\"ordinary-team-1\"]"),
+        "conflictReason", "承办人与被执行人有亲属关系"));
+    flow.allocate();
+    Map<String, Object> draw = beans.allocation.calls.get(0);
+    Assertions.assertThat(draw.get("caseNumber")).isEqualTo(flow.caseNumber);
+    Assertions.assertThat(((SpinJsonNode) draw.get("conflictTeams")).elements()).hasSize(1);
+    assertThat(flow.instance).variables().containsEntry("handlingTeam", "ordinary-team-3");
+
+    flow.measure("investigate-property", vars())
+        .complete("Task_RecordTeamMeasure", "ordinary-team-3", vars("measureDate", today(), "measureSummary", "核实财产线索"))
+        .interviewBothParties()
+        .measure("punishment", vars())
+        .complete("Task_ProposePunishment", "ordinary-team-3", vars("punishmentKind", "consumption-restriction",
+            "punishmentGrounds", "拒不申报财产"))
+        .complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "signed", "rulingNumber", "限高-1",
+            "measureDate", today(), "measureSummary", "限制高消费"))
+        .measure("offline-request", vars("offlineRequest", "查封某小区3号楼房产"))
+        .complete("Task_HandleOfflineRequest", "intensive-affairs", vars("offlineMeasure", "seize",
+            "measureDate", today(), "measureSummary", "已查封"))
+        .proposeClosure("fully-performed")
+        .registerClosure()
+        .archive();
+
+    assertThat(flow.instance).isEnded().hasPassed("Task_RecordInterview", "Task_SignPunishmentRuling");
+    Assertions.assertThat(measures(flow, "investigate-property")).isEqualTo(1);
+    Assertions.assertThat(measures(flow, "punishment-consumption-restriction")).isEqualTo(1);
+    Assertions.assertThat(measures(flow, "offline-request")).isEqualTo(1);
+  }
+
+  @Test
+  void filingErrorsGoBackToFilingAndReturnToIntake() {
+    CaseFlow flow = CaseFlow.start();
+    flow.complete("Task_VerifyFilingData", "intake", vars("filingCheck", "needs-correction", "filingErrors", "标的额有误"));
+    assertThat(flow.at("Task_CorrectFilingData")).hasCandidateGroup("filing");
+
+    Map<String, Object> corrected = CaseFlow.filing(flow.caseNumber);
+    corrected.put("amountClaimed", 99000);
+    corrected.put("applicantIdNumber", "110105194912310021");
+    assertThatThrownBy(() -> flow.complete("Task_CorrectFilingData", "filing", corrected))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("申请执行人证件号码不是有效的18位居民身份证号码");
+    Map<String, Object> otherNumber = CaseFlow.filing(CaseFlow.newCaseNumber());
+    assertThatThrownBy(() -> flow.complete("Task_CorrectFilingData", "filing", otherNumber))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("不能修改案号");
+
+    corrected.put("applicantIdNumber", CaseFlow.RESIDENT_ID);
+    flow.complete("Task_CorrectFilingData", "filing", corrected);
+    assertThat(flow.instance).isWaitingAt("Task_VerifyFilingData");
+    Assertions.assertThat(CaseTestBeans.JDBC.queryForObject("SELECT amount_claimed FROM case_file WHERE case_number = ?",
+        java.math.BigDecimal.class, flow.caseNumber)).isEqualByComparingTo("99000");
+    flow.passIntake();
+    assertThat(flow.instance).isWaitingAt("Task_RegisterAndServeDocuments");
+  }
+
+  @Test
+  void quickTeamHandsCaseBackToAllocation() {
+    CaseFlow flow = CaseFlow.start().toQuickTeam();
+    assertThatThrownBy(() -> flow.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "hand-back")))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写转为普通案件的理由");
+    flow.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "hand-back",
+        "handBackReason", "被执行人下落不明", "conflictTeams", json("[\"ordinary-team-2\"]"), "conflictReason", "回避"));
+    flow.allocate();
+    assertThat(flow.instance).variables().containsEntry("caseTrack", "ordinary").containsEntry("handlingTeam", "ordinary-team-3");
+    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-3");
+  }
+
+  @Test
+  void quickTeamHandlesCaseMoneyBeforeClosing() {
+    CaseFlow flow = CaseFlow.start().toQuickTeam();
+    flow.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "case-money"));
+    flow.handleCaseMoney(3000, 1000);
+    assertThatThrownBy(() -> flow.complete("Task_HandleQuickCase", "quick-team",
+        vars("quickOutcome", "close", "closureKind", "fully-performed")))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("尚有案款未发放");
+    flow.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "case-money"));
+    flow.handleCaseMoney(0, 2000);
+    flow.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "close", "closureKind", "fully-performed"));
+    assertThat(flow.instance).isWaitingAt("Task_RegisterClosure");
+  }
+
+  @Test
+  void noEligibleTeamGoesToBureauLeaders() {
+    beans.allocation.team = null;
+    CaseFlow flow = CaseFlow.start().toTriageConfirmation(false);
+    flow.confirmTrack(vars("caseTrack", "ordinary")).allocate();
+    assertThat(flow.at("Task_AssignTeamByDecision")).hasCandidateGroup("bureau-leaders");
+    assertThatThrownBy(() -> flow.complete("Task_AssignTeamByDecision", "bureau-leaders",
+        vars("handlingTeam", "ordinary-team-5")))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写指定承办团队的理由");
+    flow.complete("Task_AssignTeamByDecision", "bureau-leaders", vars("handlingTeam", "ordinary-team-5",
+        "assignmentReason", "其余团队均回避"));
+    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-5");
+  }
+
+  @Test
+  void triageOverrideNeedsReason() {
+    CaseFlow flow = CaseFlow.start().toTriageConfirmation(true);
+    assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary")))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写不采纳分流建议的理由");
+    assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的大",
+        "conflictTeams", json("[\"ordinary-team-1\"]"))))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写回避理由");
+    assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的大",
+        "conflictTeams", json("[\"ordinary-team-1\", \"team-x\"]"), "conflictReason", "回".repeat(201))))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageContaining("回避团队的取值无效：team-x").hasMessageContaining("回避理由不能超过200个字");
+    flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的额较大，财产情况复杂"));
+    assertThat(flow.instance).isWaitingAt("Task_AllocateTeamAtRandom");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fully-performed", "settlement-performed", "withdrawn"})
+  void closureWithoutRuling(String kind) {
+    CaseFlow flow = CaseFlow.start().toTeamHub().interviewBothParties().proposeClosure(kind);
+    assertThat(flow.instance).isWaitingAt("Task_RegisterClosure");
+    flow.registerClosure().archive();
+    assertThat(flow.instance).isEnded().hasNotPassed("Task_SignClosureRuling", "CallActivity_ReviewTermination");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"terminated", "refused"})
+  void closureByRulingIsSignedByJudge(String kind) {
+    CaseFlow flow = CaseFlow.start().toTeamHub().interviewBothParties().proposeClosure(kind);
+    flow.complete("Task_SignClosureRuling", "judges", vars("closureRulingNumber", "（2026）豫0000执1号之一",
+        "closureRulingSignedOn", today()));
+    flow.registerClosure().archive();
+    assertThat(flow.instance).isEnded();
+  }
+
+  @Test
+  void terminationOfThisProcedureGoesThroughTerminationReview() {
+    CaseFlow flow = CaseFlow.start().toTeamHub().interviewBothParties().proposeClosure("procedure-terminated");
+    assertThat(flow.calledInstance("termination-review")).isWaitingAt("Task_ReviewTerminationConditions");
+    flow.complete("Task_ReviewTerminationConditions", "termination", vars("terminationDecision", "approved",
+        "terminationOpinion", "符合终本条件"));
+    flow.complete("Task_SignTerminationRuling", "judges", vars("terminationRulingNumber", "终本-1",
+        "terminationRulingSignedOn", today()));
+    flow.registerClosure().archive();
+    assertThat(flow.instance).isEnded().hasPassed("CallActivity_ReviewTermination");
+  }
+
+  @Test
+  void refusedTerminationReturnsToTheTeam() {
+    CaseFlow flow = CaseFlow.start().toTeamHub().interviewBothParties().proposeClosure("procedure-terminated");
+    flow.complete("Task_ReviewTerminationConditions", "termination", vars("terminationDecision", "rejected",
+        "terminationOpinion", "财产调查未穷尽"));
+    assertThat(flow.instance).hasPassed("EndEvent_TerminationRefused").isWaitingAt("SubProcess_TeamEnforcement");
+    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-3");
+  }
+
+  @Test
+  void closureRefusedWithoutInterviewRecords() {
+    CaseFlow flow = CaseFlow.start().toTeamHub();
+    assertThatThrownBy(() -> flow.proposeClosure("fully-performed"))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageContaining("尚无对申请执行人的谈话笔录")
+        .hasMessageContaining("尚无对被执行人的谈话笔录");
+    flow.interview("applicant");
+    assertThatThrownBy(() -> flow.proposeClosure("fully-performed"))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageNotContaining("申请执行人的谈话笔录")
+        .hasMessageContaining("尚无对被执行人的谈话笔录，普通案件不能结案");
+    assertThat(flow.instance).isWaitingAt("Task_ChooseNextMeasure");
+    flow.interview("respondent").proposeClosure("fully-performed");
+    assertThat(flow.instance).isWaitingAt("Task_RegisterClosure");
+  }
+
+  @Test
+  void closureRefusedWhileCaseMoneyIsUnpaid() {
+    CaseFlow flow = CaseFlow.start().toTeamHub().interviewBothParties().caseMoney(10000, 4000);
+    assertThatThrownBy(() -> flow.proposeClosure("fully-performed"))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageContaining("尚有案款未发放（已到账 10000.00 元，已发放 4000.00 元）");
+    assertThat(flow.instance).isWaitingAt("Task_ChooseNextMeasure");
+    flow.measure("case-money", vars());
+    flow.complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", 0, "moneyArrivedDate", today()));
+    assertThatThrownBy(() -> flow.complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", 7000,
+        "moneyPaidOutOn", today())))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("发放金额不能超过待发放金额（6000.00 元）");
+    flow.complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", 6000, "moneyPaidOutOn", today()));
+    flow.proposeClosure("fully-performed");
+    assertThat(flow.instance).isWaitingAt("Task_RegisterClosure");
+  }
+
+  @Test
+  void assetDisposalProceedsStartCaseMoney() {
+    CaseFlow flow = CaseFlow.start().toTeamHub()
+        .measure("asset-disposal", vars("assetDescription", "某小区3号楼房产"))
+        .complete("Task_DisposeAsset", "auction", vars("disposalOutcome", "auctioned", "disposalProceeds", 800000));
+    assertThat(flow.calledInstance("case-funds")).isWaitingAt("Task_RegisterCaseMoney");
+    flow.handleCaseMoney(800000, 800000);
+    assertThat(flow.instance).variables().containsEntry("caseMoneyReceived", 800000.0)
+        .containsEntry("caseMoneyPaidOut", 800000.0);
+    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-3");
+  }
+
+  @Test
+  void refusedPunishmentIsNotRecorded() {
+    CaseFlow flow = CaseFlow.start().toTeamHub().measure("punishment", vars());
+    assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3",
+        vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 20)))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为1至15日");
+    flow.complete("Task_ProposePunishment", "ordinary-team-3",
+        vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 15));
+    flow.complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "rejected", "rulingRemarks", "证据不足"));
+    Assertions.assertThat(measures(flow, "punishment-detention")).isZero();
+    assertThat(flow.at("Task_ChooseNextMeasure")).isNotNull();
+  }
+
+  @Test
+  void noPropertyNeedingOfflineActionSkipsIntensiveAffairs() {
+    CaseFlow flow = CaseFlow.start().passIntake().serveDocuments().inquiry(true)
+        .propertyItem("deposit", false, false);
+    assertThat(flow.instance).hasNotPassed("Task_ControlPropertyOffline").isWaitingAt("Task_RecordTriageFacts");
+    Assertions.assertThat(beans.registry.propertyItems(flow.caseNumber)).hasSize(1);
+  }
+
+  @Test
+  void onePropertyItemNeedingOfflineActionMakesOneTask() {
+    CaseFlow flow = CaseFlow.start().passIntake().serveDocuments().inquiry(true)
+        .propertyItem("real-estate", true, true)
+        .propertyItem("deposit", false, false);
+    Assertions.assertThat(offlineTasks(flow)).hasSize(1);
+    assertThat(flow.at("Task_ControlPropertyOffline")).hasCandidateGroup("intensive-affairs");
+    Assertions.assertThat(taskService().getVariableLocal(flow.at("Task_ControlPropertyOffline").getId(), "propertyDescription"))
+        .isEqualTo("不动产｜某县农商银行｜5000.00 元");
+    completeOffline(flow);
+    assertThat(flow.instance).isWaitingAt("Task_RecordTriageFacts");
+    Assertions.assertThat(beans.registry.offlineItemIds(flow.caseNumber)).isEmpty();
+  }
+
+  @Test
+  void threePropertyItemsNeedingOfflineActionMakeThreeTasks() {
+    CaseFlow flow = CaseFlow.start().passIntake().serveDocuments().inquiry(true)
+        .propertyItem("real-estate", true, true)
+        .propertyItem("vehicle", true, true)
+        .propertyItem("housing-fund", true, false);
+    Assertions.assertThat(offlineTasks(flow)).hasSize(3);
+    assertThatThrownBy(() -> BpmnAwareTests.complete(offlineTasks(flow).get(0), vars("offlineMeasure", "seize")))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写办理日期");
+    completeOffline(flow);
+    Assertions.assertThat(offlineTasks(flow)).hasSize(2);
+    completeOffline(flow);
+    completeOffline(flow);
+    assertThat(flow.instance).isWaitingAt("Task_RecordTriageFacts");
+    Assertions.assertThat(beans.registry.propertyItems(flow.caseNumber)).allSatisfy(item -> Assertions.assertThat(item.offlineMeasure()).isEqualTo("seize"));
+  }
+
+  @Test
+  void invalidPropertyItemIsRefused() {
+    CaseFlow flow = CaseFlow.start().passIntake().serveDocuments().inquiry(true);
+    assertThatThrownBy(() -> flow.complete("Task_RecordPropertyItem", "network-control",
+        vars("propertyKind", "gold", "propertyValue", -1)))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageContaining("财产种类的取值无效").hasMessageContaining("请填写财产所在机构")
+        .hasMessageContaining("金额或价值（元）不能为负数");
+    Assertions.assertThat(beans.registry.propertyItems(flow.caseNumber)).isEmpty();
+  }
+
+  @Test
+  void badStartDataIsRefusedWithChineseMessage() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    Map<String, Object> filing = CaseFlow.filing(caseNumber);
+    filing.remove("applicantName");
+    filing.put("applicantIdNumber", "110105194912310021");
+    filing.put("applicantPhone", "12345");
+    filing.put("respondentIdNumber", "91350100M000100Y44");
+    filing.put("amountClaimed", -5);
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageStartingWith("立案信息有误：")
+        .hasMessageContaining("请填写申请执行人名称")
+        .hasMessageContaining("申请执行人证件号码不是有效的18位居民身份证号码")
+        .hasMessageContaining("申请执行人联系电话格式不正确")
+        .hasMessageContaining("被执行人证件号码不是有效的统一社会信用代码")
+        .hasMessageContaining("申请执行标的金额不能为负数");
+    Map<String, Object> badNumber = CaseFlow.filing("2026执123");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, badNumber))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("案号格式不正确");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).count()).isZero();
+    Assertions.assertThat(beans.registry.exists(caseNumber)).isFalse();
+  }
+
+  @Test
+  void duplicateCaseNumberIsRefused() {
+    CaseFlow first = CaseFlow.start();
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY,
+        CaseFlow.filing(first.caseNumber)))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessage("案号" + first.caseNumber + "已经立案，不能重复立案");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(first.caseNumber).count()).isEqualTo(1);
+  }
+
+  @Test
+  void businessKeyMustBeTheCaseNumber() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, "other-key",
+        CaseFlow.filing(caseNumber)))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("必须与案号");
+  }
+
+  @Test
+  void deletingACaseIsNotRefusedByCompletionChecks() {
+    CaseFlow flow = CaseFlow.start().toTeamHub();
+    runtimeService().deleteProcessInstance(flow.instance.getId(), "立案错误，撤销");
+    assertThat(flow.instance).isEnded();
+  }
+
+  private static org.camunda.bpm.engine.TaskService taskService() {
+    return BpmnAwareTests.taskService();
+  }
+
+  private static List<org.camunda.bpm.engine.task.Task> offlineTasks(CaseFlow flow) {
+    return taskQuery().processInstanceBusinessKey(flow.caseNumber).taskDefinitionKey("Task_ControlPropertyOffline").list();
+  }
+
+  private static void completeOffline(CaseFlow flow) {
+    BpmnAwareTests.complete(offlineTasks(flow).get(0), vars("offlineMeasure", "seize", "measureDate", today(),
+        "measureSummary", "已线下查封"));
+  }
+
+  private int measures(CaseFlow flow, String measure) {
+    return beans.registry.countMeasures(flow.caseNumber, measure);
+  }
+}
