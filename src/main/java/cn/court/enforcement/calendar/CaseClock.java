@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import cn.court.enforcement.casefile.InvalidCaseDataException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -118,11 +119,11 @@ public class CaseClock {
     LocalDate deadline = term.deadline(deadlines.calendar(), deadlines.today());
     LocalDate lastRequestDay = deadline.minusDays(EXTENSION_NOTICE_DAYS);
     if (deadlines.today().isAfter(lastRequestDay)) {
-      throw new BadUserRequestException("案件 " + caseNumber + " 的执行期限于 " + deadline + " 届满，延长期限申请应在届满 "
+      throw new InvalidCaseDataException("案件 " + caseNumber + " 的执行期限于 " + deadline + " 届满，延长期限申请应在届满 "
           + EXTENSION_NOTICE_DAYS + " 日前（最迟 " + lastRequestDay + "）提出，现已逾期，不能申请。");
     }
     if (months < 1 || term.extensionMonths() + months > MAX_EXTENSION_MONTHS) {
-      throw new BadUserRequestException("延长期限最多 " + MAX_EXTENSION_MONTHS + " 个月；案件 " + caseNumber + " 已延长 "
+      throw new InvalidCaseDataException("延长期限最多 " + MAX_EXTENSION_MONTHS + " 个月；案件 " + caseNumber + " 已延长 "
           + term.extensionMonths() + " 个月，本次最多还可申请 " + (MAX_EXTENSION_MONTHS - term.extensionMonths()) + " 个月。");
     }
     return deadline;
@@ -147,7 +148,7 @@ public class CaseClock {
 
   private void requireCase(String caseNumber) {
     if (caseNumber == null || !exists(caseNumber)) {
-      throw new BadUserRequestException("案件 " + caseNumber + " 尚未登记执行期限（立案日期）。");
+      throw new InvalidCaseDataException("案件 " + caseNumber + " 尚未登记执行期限（立案日期）。");
     }
   }
 

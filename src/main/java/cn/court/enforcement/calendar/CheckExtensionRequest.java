@@ -1,6 +1,6 @@
 package cn.court.enforcement.calendar;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import cn.court.enforcement.casefile.InvalidCaseDataException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -25,14 +25,14 @@ public class CheckExtensionRequest implements ExecutionListener {
     if (caseNumber == null || caseNumber.isBlank()) {
       Object fromForm = execution.getVariable("caseNumber");
       if (fromForm == null || fromForm.toString().isBlank()) {
-        throw new BadUserRequestException("请填写要延长执行期限的案号。");
+        throw new InvalidCaseDataException("请填写要延长执行期限的案号。");
       }
       caseNumber = fromForm.toString().trim();
       execution.setProcessBusinessKey(caseNumber);
     }
     execution.setVariable("caseNumber", caseNumber);
     if (!(execution.getVariable("requestedMonths") instanceof Number months)) {
-      throw new BadUserRequestException("请填写申请延长的月数（1 至 " + CaseClock.MAX_EXTENSION_MONTHS + "）。");
+      throw new InvalidCaseDataException("请填写申请延长的月数（1 至 " + CaseClock.MAX_EXTENSION_MONTHS + "）。");
     }
     execution.setVariable("currentDeadline", clock.checkExtensionRequest(caseNumber, months.intValue()).toString());
   }

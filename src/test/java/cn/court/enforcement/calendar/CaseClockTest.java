@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
+import cn.court.enforcement.casefile.InvalidCaseDataException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -118,7 +119,7 @@ class CaseClockTest {
     assertThat(jdbc.queryForList("select title from court_notification where recipient = 'zhouyuan' and case_number = ?",
         String.class, c)).containsExactly("延长执行期限已批准");
     // only one more month may be asked for now
-    assertThatThrownBy(() -> requestExtension(c, 2)).isInstanceOf(BadUserRequestException.class)
+    assertThatThrownBy(() -> requestExtension(c, 2)).isInstanceOf(InvalidCaseDataException.class)
         .hasMessageContaining("最多还可申请 1 个月");
   }
 
@@ -147,7 +148,7 @@ class CaseClockTest {
     today("2026-08-29");
     long before = history.createHistoricProcessInstanceQuery().processDefinitionKey("time-limit-extension")
         .processInstanceBusinessKey(c).count();
-    assertThatThrownBy(() -> requestExtension(c, 1)).isInstanceOf(BadUserRequestException.class)
+    assertThatThrownBy(() -> requestExtension(c, 1)).isInstanceOf(InvalidCaseDataException.class)
         .hasMessageContaining("2026-09-02 届满").hasMessageContaining("届满 5 日前").hasMessageContaining("2026-08-28");
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("time-limit-extension")
         .processInstanceBusinessKey(c).count()).isEqualTo(before);

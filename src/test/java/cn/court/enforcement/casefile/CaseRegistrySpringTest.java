@@ -84,6 +84,21 @@ class CaseRegistrySpringTest {
   }
 
   @Test
+  void badStartOverTheStartEndpointAlsoAnswers400() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    Map<String, Object> body = Map.of("businessKey", caseNumber, "variables", Map.of(
+        "caseNumber", Map.of("value", caseNumber), "filingDate", Map.of("value", CaseFlow.today())));
+    ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
+        "/engine-rest/process-definition/key/enforcement-case/start", body, Map.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) response.getBody().get("message")).contains("请填写申请执行人名称");
+    assertThat(cases(caseNumber)).isZero();
+    ResponseEntity<Map> unknown = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
+        "/engine-rest/process-definition/key/no-such-process/start", body, Map.class);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void refusedTaskCompletionAnswers400AndKeepsTheTaskOpen() {
     String caseNumber = CaseFlow.newCaseNumber();
     runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber));
