@@ -76,9 +76,14 @@ final class CaseFlow {
   }
 
   static CaseFlow start() {
-    String caseNumber = newCaseNumber();
-    return new CaseFlow(caseNumber,
-        runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing(caseNumber)));
+    return start(newCaseNumber(), today());
+  }
+
+  /** A case filed on the given day; the case number must carry that day's year. */
+  static CaseFlow start(String caseNumber, String filingDate) {
+    Map<String, Object> filing = filing(caseNumber);
+    filing.put("filingDate", filingDate);
+    return new CaseFlow(caseNumber, runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing));
   }
 
   /** Completes the task waiting at the activity, checking who it is for. */
@@ -147,7 +152,7 @@ final class CaseFlow {
 
   CaseFlow allocate() {
     assertThat(instance).isWaitingAt("Task_AllocateTeamAtRandom");
-    execute(job(instance));
+    execute(job("Task_AllocateTeamAtRandom", instance));
     return this;
   }
 

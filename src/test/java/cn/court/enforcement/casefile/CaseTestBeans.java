@@ -1,5 +1,10 @@
 package cn.court.enforcement.casefile;
 
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import cn.court.enforcement.calendar.CaseClock;
+import cn.court.enforcement.escalation.EscalateOverdueNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +19,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The beans the diagram refers to, as real instances on an in-memory H2 case registry
- * (migrated by the project's Flyway scripts), plus a stand-in for ${randomAllocation}.
+ * (migrated by the project's Flyway scripts), plus a stand-in for ${randomAllocation} and
+ * mocks of the case clock and the node monitor.
  */
 final class CaseTestBeans {
 
@@ -23,6 +29,13 @@ final class CaseTestBeans {
 
   final CaseRegistry registry = new CaseRegistry(JDBC);
   final FakeAllocation allocation = new FakeAllocation();
+  /** Time limits are tested with the real beans in a Spring context (CaseTimeLimitsTest). */
+  final CaseClock caseClock = mock(CaseClock.class);
+  final EscalateOverdueNodes monitor = mock(EscalateOverdueNodes.class);
+
+  CaseTestBeans() {
+    when(monitor.getCheckCycle()).thenReturn("R/P1D");
+  }
 
   CaseTestBeans register() {
     FilingValidator validator = new FilingValidator();
@@ -37,6 +50,8 @@ final class CaseTestBeans {
     Mocks.register("accumulateCaseMoney", new AccumulateCaseMoney());
     Mocks.register("notifyDossierOfClosure", new NotifyDossierOfClosure());
     Mocks.register("randomAllocation", allocation);
+    Mocks.register("caseClock", caseClock);
+    Mocks.register("escalateOverdueNodes", monitor);
     return this;
   }
 

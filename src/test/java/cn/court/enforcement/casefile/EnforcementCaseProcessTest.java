@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -50,6 +54,7 @@ class EnforcementCaseProcessTest {
     CaseFlow flow = CaseFlow.start();
     assertThat(flow.instance).hasBusinessKey(flow.caseNumber).isWaitingAt("Task_VerifyFilingData");
     Assertions.assertThat(beans.registry.exists(flow.caseNumber)).isTrue();
+    verify(beans.caseClock).register(any(DelegateExecution.class));
     assertThat(flow.calledInstance("dossier")).isWaitingAt("Task_BuildElectronicDossier", "Event_CaseClosed");
 
     flow.toTriageConfirmation(true);
@@ -259,6 +264,9 @@ class EnforcementCaseProcessTest {
         .measure("asset-disposal", vars("assetDescription", "某小区3号楼房产"))
         .complete("Task_DisposeAsset", "auction", vars("disposalOutcome", "auctioned", "disposalProceeds", 800000));
     assertThat(flow.calledInstance("case-funds")).isWaitingAt("Task_RegisterCaseMoney");
+    // the statutory clock stood still while the asset was being disposed of
+    verify(beans.caseClock).pause(any(DelegateExecution.class), eq("AUCTION"));
+    verify(beans.caseClock).resume(any(DelegateExecution.class));
     flow.handleCaseMoney(800000, 800000);
     assertThat(flow.instance).variables().containsEntry("caseMoneyReceived", 800000.0)
         .containsEntry("caseMoneyPaidOut", 800000.0);

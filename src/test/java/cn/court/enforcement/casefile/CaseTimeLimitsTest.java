@@ -1,0 +1,149 @@
+package cn.court.enforcement.casefile;
+
+import static cn.court.enforcement.casefile.CaseFlow.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.when;
+
+import cn.court.enforcement.calendar.CaseClock;
+import cn.court.enforcement.escalation.TimeLimitsSpringTest;
+import cn.court.enforcement.organisation.Leaders;
+import cn.court.enforcement.organisation.Organisation;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The real {@code enforcement-case} with the time-limit table, the calendar, the case clock
+ * and the node monitor (SPEC §2, §8). 2026: Spring Festival 15–23 Feb, make-up working days
+ * Sat 14 and Sat 28 Feb; National Day 1–7 Oct.
+ */
+@TimeLimitsSpringTest
+class CaseTimeLimitsTest {
+
+  private static final ZoneId COURT = ZoneId.of("Asia/Shanghai");
+
+  @Autowired ProcessEngine engine;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired CaseClock clock;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Leaders leaders;
+  @Autowired Organisation organisation;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    // The shared context stubs Leaders for its own test unit only; answer as the organisation file does.
+    when(leaders.leaderOf(anyString())).thenAnswer(call -> organisation.leaderOf(call.getArgument(0)));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static Date at(String dateTime) {
+    return Date.from(LocalDateTime.parse(dateTime).atZone(COURT).toInstant());
+  }
+
+  private static void now(String dateTime) {
+    ClockUtil.setCurrentTime(at(dateTime));
+  }
+
+  /** Runs the case's "节点时限监控" timer at {@code dateTime}. */
+  private void monitorAt(CaseFlow flow, String dateTime) {
+    now(dateTime);
+    Job monitor = management.createJobQuery().processInstanceId(flow.instance.getId()).timers().singleResult();
+    management.executeJob(monitor.getId());
+  }
+
+  private Object limitOf(Task task) {
+    return tasks.getVariableLocal(task.getId(), "timeLimit");
+  }
+
+  @Test
+  void intakeAndDocumentsAreDueByTheTableAndAnOverdueIntakeReachesItsLeader() {
+    now("2026-02-12T10:00");
+    CaseFlow flow = CaseFlow.start("（2026）豫0000执9001号", "2026-02-12");
+
+    // intake: 2 working days, Fri 13 and the make-up Saturday 14 Feb
+    Task verify = flow.at("Task_VerifyFilingData");
+    assertThat(verify.getDueDate()).isEqualTo(at("2026-02-14T23:59:59"));
+    assertThat(limitOf(verify)).isEqualTo("intake");
+    // the statutory clock runs from filing: 6 months
+    assertThat(clock.deadline(flow.caseNumber)).isEqualTo(LocalDate.parse("2026-08-12"));
+    assertThat(organisation.leaderOf("intake")).contains("lilinxia");
+
+    monitorAt(flow, "2026-02-24T08:00");
+    assertThat(jdbc.queryForList("select time_limit, group_id from court_node_deadline where task_id = ? "
+        + "and overdue_at is not null", verify.getId()))
+        .containsExactly(Map.of("TIME_LIMIT", "intake", "GROUP_ID", "intake"));
+    List<Map<String, Object>> told = jdbc.queryForList(
+        "select recipient, kind, body from court_notification where case_number = ?", flow.caseNumber);
+    assertThat(told).singleElement().satisfies(n -> {
+      assertThat(n).containsEntry("RECIPIENT", "lilinxia").containsEntry("KIND", "OVERDUE");
+      assertThat((String) n.get("BODY")).contains("核对立案信息", "2026-02-14 23:59");
+    });
+
+    now("2026-02-24T10:00");
+    flow.passIntake();
+    // execution notice: 3 days from receiving the case
+    Task documents = flow.at("Task_RegisterAndServeDocuments");
+    assertThat(documents.getDueDate()).isEqualTo(at("2026-02-27T23:59:59"));
+    assertThat(limitOf(documents)).isEqualTo("execution-notice");
+    assertThat(jdbc.queryForObject("select ended_at from court_node_deadline where task_id = ?", Date.class,
+        verify.getId())).isNotNull();
+  }
+
+  @Test
+  void theQuickTeamHasThirtyDaysFromFiling() {
+    now("2026-03-02T09:00");
+    CaseFlow flow = CaseFlow.start("（2026）豫0000执9002号", "2026-03-02").toQuickTeam();
+    Task quick = flow.at("Task_HandleQuickCase");
+    assertThat(quick.getDueDate()).isEqualTo(at("2026-04-01T23:59:59"));
+    assertThat(limitOf(quick)).isEqualTo("quick-team-case");
+  }
+
+  @Test
+  void theTeamWorksToTheCaseClockWhichStandsStillDuringDisposal() {
+    now("2026-03-02T09:00");
+    CaseFlow flow = CaseFlow.start("（2026）豫0000执9003号", "2026-03-02").toTriageConfirmation(false)
+        .confirmTrack(vars("caseTrack", "ordinary")).allocate();
+    String team = (String) engine.getRuntimeService().getVariable(flow.instance.getId(), "handlingTeam");
+    Task hub = flow.at("Task_ChooseNextMeasure");
+    assertThat(hub.getDueDate()).isEqualTo(at("2026-09-02T23:59:59"));
+    assertThat(limitOf(hub)).isEqualTo("case");
+
+    now("2026-04-01T09:00");
+    flow.complete("Task_ChooseNextMeasure", team, vars("nextMeasure", "asset-disposal", "assetDescription", "某小区3号楼房产"));
+    now("2026-05-01T09:00");
+    flow.complete("Task_DisposeAsset", "auction", vars("disposalOutcome", "auctioned", "disposalProceeds", 800000));
+
+    // money paid out within 30 days of its arrival
+    now("2026-05-06T09:00");
+    flow.complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", 800000, "moneyArrivedDate", "2026-05-06"));
+    Task payout = flow.at("Task_PayOutCaseMoney");
+    assertThat(payout.getDueDate()).isEqualTo(at("2026-06-05T23:59:59"));
+    flow.complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", 800000, "moneyPaidOutOn", "2026-05-06"));
+
+    // 30 paused days: 2 Oct falls in the National Day holiday, so Thu 8 Oct
+    assertThat(clock.deadline(flow.caseNumber)).isEqualTo(LocalDate.parse("2026-10-08"));
+    assertThat(flow.at("Task_ChooseNextMeasure").getDueDate()).isEqualTo(at("2026-10-08T23:59:59"));
+  }
+}
