@@ -2,13 +2,9 @@ package cn.court.enforcement.casefile;
 
 import static cn.court.enforcement.casefile.CaseFlow.vars;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.when;
 
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.escalation.TimeLimitsSpringTest;
-import cn.court.enforcement.organisation.Leaders;
-import cn.court.enforcement.organisation.Organisation;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -43,14 +39,10 @@ class CaseTimeLimitsTest {
   @Autowired TaskService tasks;
   @Autowired CaseClock clock;
   @Autowired JdbcTemplate jdbc;
-  @Autowired Leaders leaders;
-  @Autowired Organisation organisation;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
-    // The shared context stubs Leaders for its own test unit only; answer as the organisation file does.
-    when(leaders.leaderOf(anyString())).thenAnswer(call -> organisation.leaderOf(call.getArgument(0)));
   }
 
   @AfterEach
@@ -88,7 +80,6 @@ class CaseTimeLimitsTest {
     assertThat(limitOf(verify)).isEqualTo("intake");
     // the statutory clock runs from filing: 6 months
     assertThat(clock.deadline(flow.caseNumber)).isEqualTo(LocalDate.parse("2026-08-12"));
-    assertThat(organisation.leaderOf("intake")).contains("lilinxia");
 
     monitorAt(flow, "2026-02-24T08:00");
     assertThat(jdbc.queryForList("select time_limit, group_id from court_node_deadline where task_id = ? "
