@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.spin.Spin;
 
 /**
  * The route of one case through {@code enforcement-case} as a list of {@link Step}s, each with
@@ -130,6 +131,15 @@ public final class CaseRoute {
       confirm.put("overrideReason", overrideReason);
     }
     return add("Task_ConfirmTrack", "triage", confirm);
+  }
+
+  /**
+   * Triage sends the case to an ordinary team, excluding teams for a conflict of interest
+   * (回避): the form's checklist, a Json array as Tasklist sends it.
+   */
+  public CaseRoute confirmOrdinaryExcluding(List<String> conflictTeams, String conflictReason) {
+    return add("Task_ConfirmTrack", "triage", "caseTrack", "ordinary", "conflictTeams", Spin.JSON(conflictTeams),
+        "conflictReason", conflictReason);
   }
 
   /** Random allocation: an asynchronous service task. */

@@ -46,7 +46,7 @@ public final class DemoFilings {
 
   /** The start form data of case {@code serial}, as the filing clerk enters it. */
   public static Map<String, Object> filing(int serial, LocalDate filed) {
-    int n = serial - FIRST_SERIAL;
+    int n = Math.floorMod(serial - FIRST_SERIAL, 10_000);
     String[] applicantHome = DISTRICTS.get(n % DISTRICTS.size());
     String[] respondentHome = DISTRICTS.get((n * 3 + 4) % DISTRICTS.size());
     boolean company = n % 3 != 1;
