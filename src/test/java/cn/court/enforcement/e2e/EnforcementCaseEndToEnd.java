@@ -55,6 +55,7 @@ abstract class EnforcementCaseEndToEnd {
     staff.file(DemoFilings.filing(serial, filed));
   }
 
+  /** Intake, documents, network and offline control, triage, random allocation, team measures, closure, archive. */
   @Test
   void ordinaryCaseFromFilingToArchive() {
     staff.walk(caseNumber, route.verifyFiling().reception("被执行人名下有存款和一辆轿车").documents("direct").dossier()
@@ -83,6 +84,8 @@ abstract class EnforcementCaseEndToEnd {
 
     staff.walk(caseNumber, route.interviewBothParties()
         .punishment("consumption-restriction", "被执行人未按执行通知履行义务", true)
+        .offlineRequest("请扣押被执行人名下已查封的小型轿车", true)
+        .assetDisposal("被执行人名下小型轿车一辆（豫A·8K2M6）", 61_000.0).caseMoney(61_000, 61_000)
         .teamCaseMoney(36_800, 36_800).proposeClosure("fully-performed", null).registerClosure()
         .archive("档-2026-执-7001").take());
     assertFinished();
@@ -102,6 +105,7 @@ abstract class EnforcementCaseEndToEnd {
     JsonNode instances = RestCaseWalker.read(staff.as(SUPERVISOR).get("/engine-rest/history/process-instance"
         + "?processInstanceBusinessKey=" + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8)));
     assertThat(instances.findValuesAsText("processDefinitionKey")).contains("enforcement-case", "dossier", "case-funds");
+    assertThat(instances.findValuesAsText("startUserId")).contains("lianyuan");
     assertThat(instances.findValuesAsText("state")).containsOnly("COMPLETED");
   }
 }
