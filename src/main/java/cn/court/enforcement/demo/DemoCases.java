@@ -50,7 +50,7 @@ final class DemoCases {
         r -> r.filingErrors("被执行人统一社会信用代码与营业执照不符，请核对更正"), // 更正立案信息 (filing)
         r -> r.verifyFiling(), // 登记初次接待情况 (intake)
         DemoCases::intake, // 登记并送达 (documents)
-        r -> intake(r.filingErrors("申请执行人联系电话有误").correctFiling(corrected(DemoFilings.FIRST_SERIAL + 5, today))),
+        r -> intake(r.filingErrors("申请执行人联系电话有误").correctFiling(corrected(DemoFilings.FIRST_SERIAL + 5, today))), // documents
         r -> toNetworkControl(r), // 网络查询 (network-control)
         r -> intake(r).documents("post"), // 网络查询, dossier not yet built (archive)
         r -> toNetworkControl(r).startInquiry(true), // 登记查控财产 (network-control)
@@ -97,7 +97,7 @@ final class DemoCases {
     return cases;
   }
 
-  /** An extra ordinary case at its team, filed after the plan's cases (serial past the plan). */
+  /** An extra ordinary case, just allocated to its team (serials after the plan's). */
   static DemoCase extraTeamCase(int serial, LocalDate today) {
     return new DemoCase(serial, filed(serial % 11, today), DemoCases::toTeam);
   }
