@@ -2,10 +2,7 @@ package cn.court.enforcement.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import cn.court.enforcement.support.PostgresDatabase;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,18 +22,11 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("postgres")
 class PostgresStartupTest {
 
-  static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
   static final String DATABASE = "enforcement_it";
-  static final String URL = SERVER + DATABASE;
+  static final String URL = PostgresDatabase.SERVER + DATABASE;
 
   static {
-    try (Connection c = DriverManager.getConnection(SERVER + "test", "postgres", "");
-         Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + DATABASE);
-    } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for this test: " + e.getMessage(), e);
-    }
+    PostgresDatabase.recreate(DATABASE);
   }
 
   @Autowired JdbcTemplate jdbc;

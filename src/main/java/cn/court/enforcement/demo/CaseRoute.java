@@ -1,0 +1,298 @@
+package cn.court.enforcement.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.spin.Spin;
+
+/**
+ * The route of one case through {@code enforcement-case} as a list of {@link Step}s, each with
+ * the form data its unit would enter in Tasklist. Written once, walked by the demo loader
+ * (Java API) and by the end-to-end test (REST). Dates count from the filing date, one step a
+ * few days after the other, never later than today (the forms refuse future dates).
+ */
+public final class CaseRoute {
+
+  /** A property item the network inquiry reports. */
+  public record Find(String kind, String holder, double value, boolean controlled, boolean needsOffline) {
+  }
+
+  public static final String TEAM_HUB = "Task_ChooseNextMeasure";
+  public static final String ALLOCATION = "Task_AllocateTeamAtRandom";
+
+  private final String caseNumber;
+  private final LocalDate filed;
+  private final LocalDate today;
+  private final List<Step> steps = new ArrayList<>();
+  private final List<Find> offlineItems = new ArrayList<>();
+  private int days;
+
+  public CaseRoute(String caseNumber, LocalDate filed, LocalDate today) {
+    this.caseNumber = caseNumber;
+    this.filed = filed;
+    this.today = today;
+  }
+
+  /** The steps added so far, removed from the route (walk them, then go on building). */
+  public List<Step> take() {
+    List<Step> taken = List.copyOf(steps);
+    steps.clear();
+    return taken;
+  }
+
+  /** Intake finds errors in the filing data and sends the case back to filing. */
+  public CaseRoute filingErrors(String errors) {
+    return add("Task_VerifyFilingData", "intake", "filingCheck", "needs-correction", "filingErrors", errors);
+  }
+
+  /** Filing corrects the case (the start form again, with the corrected data). */
+  public CaseRoute correctFiling(Map<String, Object> correctedFiling) {
+    return add("Task_CorrectFilingData", "filing", correctedFiling);
+  }
+
+  public CaseRoute verifyFiling() {
+    return add("Task_VerifyFilingData", "intake", "filingCheck", "correct");
+  }
+
+  public CaseRoute reception(String respondentSituation) {
+    return add("Task_RecordReception", "intake", "receptionDate", date(1),
+        "applicantSituation", "申请执行人已到场，提交了执行依据和身份证明",
+        "respondentSituation", respondentSituation, "riskNoticeGiven", true);
+  }
+
+  public CaseRoute documents(String serviceMethod) {
+    String day = date(2);
+    return add("Task_RegisterAndServeDocuments", "documents", "registerEntryNumber",
+        "登记-" + caseNumber.replaceAll("\\D", ""),
+        "executionNoticeServedOn", day, "propertyReportOrderServedOn", day, "clueNoticeSentOn", day,
+        "serviceMethod", serviceMethod);
+  }
+
+  /** The archive centre opens the electronic dossier (the dossier process runs beside the case). */
+  public CaseRoute dossier() {
+    return add("Task_BuildElectronicDossier", "archive", "dossierCreatedOn", date(0),
+        "dossierRemarks", "电子卷宗随案同步生成");
+  }
+
+  /** National and local inquiry, then one task per property item found. */
+  public CaseRoute inquiry(Find... finds) {
+    return startInquiry(finds.length > 0).propertyItems(finds);
+  }
+
+  public CaseRoute startInquiry(boolean found) {
+    String day = date(1);
+    return add("Task_StartNetworkInquiry", "network-control", "nationalInquiryOn", day, "localInquiryOn", day,
+        "inquiryResult", found ? "found" : "none");
+  }
+
+  public CaseRoute propertyItems(Find... finds) {
+    for (int i = 0; i < finds.length; i++) {
+      Find find = finds[i];
+      add("Task_RecordPropertyItem", "network-control", "propertyKind", find.kind(),
+          "holderInstitution", find.holder(), "propertyValue", find.value(),
+          "propertyControlled", find.controlled(), "needsOfflineAction", find.needsOffline(),
+          "propertyRemarks", find.controlled() ? "已网上冻结" : "需线下办理", "moreItems", i < finds.length - 1);
+      if (find.needsOffline()) {
+        offlineItems.add(find);
+      }
+    }
+    return this;
+  }
+
+  /** Intensive affairs handles each item found that needs offline action. */
+  public CaseRoute offlineControl() {
+    for (Find find : offlineItems) {
+      String measure = switch (find.kind()) {
+        case "real-estate", "vehicle", "equity" -> "seize";
+        case "housing-fund", "deposit", "online-funds" -> "deduct";
+        default -> "freeze";
+      };
+      add("Task_ControlPropertyOffline", "intensive-affairs", "offlineMeasure", measure,
+          "measureDate", date(3), "measureSummary", "已到" + find.holder() + "办理" + label(measure) + "手续");
+    }
+    offlineItems.clear();
+    return this;
+  }
+
+  /** Triage records the six criteria (all checkboxes, as the form sends them). */
+  public CaseRoute triageFacts(boolean depositsCoverDebt, boolean settlementLikely) {
+    return add("Task_RecordTriageFacts", "triage", "depositsCoverDebt", depositsCoverDebt,
+        "assistanceNoticeSuffices", false, "realEstateOrVehicleTransfer", false,
+        "performanceOrSettlementLikely", settlementLikely, "refusalOrRejectionLikely", false,
+        "otherSimpleCase", false);
+  }
+
+  /** Triage confirms the suggested track, or overrides it with a reason. */
+  public CaseRoute confirmTrack(String track, String overrideReason) {
+    Map<String, Object> confirm = vars("caseTrack", track);
+    if (overrideReason != null) {
+      confirm.put("overrideReason", overrideReason);
+    }
+    return add("Task_ConfirmTrack", "triage", confirm);
+  }
+
+  /**
+   * Triage sends the case to an ordinary team, excluding teams for a conflict of interest
+   * (回避): the form's checklist, a Json array as Tasklist sends it.
+   */
+  public CaseRoute confirmOrdinaryExcluding(List<String> conflictTeams, String conflictReason) {
+    return add("Task_ConfirmTrack", "triage", "caseTrack", "ordinary", "conflictTeams", Spin.JSON(conflictTeams),
+        "conflictReason", conflictReason);
+  }
+
+  /** Random allocation: an asynchronous service task. */
+  public CaseRoute allocate() {
+    steps.add(Step.job(ALLOCATION));
+    return this;
+  }
+
+  /** The quick team sends money received to case-funds, then decides again. */
+  public CaseRoute quickCaseMoney() {
+    return add("Task_HandleQuickCase", "quick-team", "quickOutcome", "case-money");
+  }
+
+  public CaseRoute quickClose(String closureKind) {
+    return add("Task_HandleQuickCase", "quick-team", "quickOutcome", "close", "closureKind", closureKind,
+        "closureReason", "被执行人已全部履行");
+  }
+
+  /** The team chooses a measure at its hub task; {@code extra} are the fields that measure shows. */
+  public CaseRoute chooseMeasure(String measure, Object... extra) {
+    Map<String, Object> form = vars(extra);
+    form.put("nextMeasure", measure);
+    return add(TEAM_HUB, Step.HANDLING_TEAM, form);
+  }
+
+  public CaseRoute interview(String party, String summary) {
+    chooseMeasure("interview");
+    return add("Task_RecordInterview", Step.HANDLING_TEAM, "interviewParty", party,
+        "measureDate", date(5), "measureSummary", summary);
+  }
+
+  public CaseRoute interviewBothParties() {
+    return interview("applicant", "申请执行人陈述了被执行人的经营和财产线索，同意执行法院调查")
+        .interview("respondent", "被执行人承认欠款，称资金周转困难，已告知如实申报财产的义务");
+  }
+
+  public CaseRoute measure(String measure, String summary) {
+    chooseMeasure(measure);
+    return add("Task_RecordTeamMeasure", Step.HANDLING_TEAM, "measureDate", date(4), "measureSummary", summary);
+  }
+
+  /** A punishment proposed by the team; the judge signs it unless {@code judgeSigns} is false. */
+  public CaseRoute punishment(String kind, String grounds, boolean judgeSigns) {
+    chooseMeasure("punishment");
+    add("Task_ProposePunishment", Step.HANDLING_TEAM, "punishmentKind", kind, "punishmentGrounds", grounds);
+    if (judgeSigns) {
+      add("Task_SignPunishmentRuling", "judges", "punishmentDecision", "signed",
+          "rulingNumber", ruling("之一"), "measureDate", date(2),
+          "measureSummary", "决定书已签发并送达");
+    }
+    return this;
+  }
+
+  public CaseRoute offlineRequest(String request, boolean done) {
+    chooseMeasure("offline-request", "offlineRequest", request);
+    if (done) {
+      add("Task_HandleOfflineRequest", "intensive-affairs", "offlineMeasure", "seize",
+          "measureDate", date(3), "measureSummary", "已按团队请求办理完毕");
+    }
+    return this;
+  }
+
+  /** The team sends an asset to disposal; the auction unit records the result. */
+  public CaseRoute assetDisposal(String asset, Double proceeds) {
+    chooseMeasure("asset-disposal", "assetDescription", asset);
+    if (proceeds != null) {
+      add("Task_DisposeAsset", "auction", "disposalOutcome", "auctioned", "disposalProceeds", proceeds);
+    }
+    return this;
+  }
+
+  /** Case money registered by funds and paid out by finance (within case-funds). */
+  public CaseRoute caseMoney(double received, double paidOut) {
+    return registerMoney(received).payOut(paidOut);
+  }
+
+  public CaseRoute registerMoney(double received) {
+    return add("Task_RegisterCaseMoney", "funds", "moneyReceived", received, "moneyArrivedDate", date(3),
+        "moneyPayer", "被执行人");
+  }
+
+  public CaseRoute payOut(double paidOut) {
+    return add("Task_PayOutCaseMoney", "finance", "moneyPaidOut", paidOut, "moneyPaidOutOn", date(5));
+  }
+
+  public CaseRoute teamCaseMoney(double received, double paidOut) {
+    chooseMeasure("case-money");
+    return caseMoney(received, paidOut);
+  }
+
+  public CaseRoute proposeClosure(String closureKind, String reason) {
+    return chooseMeasure("propose-closure", "closureKind", closureKind, "closureReason", reason);
+  }
+
+  public CaseRoute signClosureRuling() {
+    return add("Task_SignClosureRuling", "judges", "closureRulingNumber", ruling("之二"),
+        "closureRulingSignedOn", date(3));
+  }
+
+  public CaseRoute reviewTermination(boolean approved) {
+    add("Task_ReviewTerminationConditions", "termination", "terminationDecision", approved ? "approved" : "rejected",
+        "terminationOpinion", approved ? "经审查，终本条件均已具备" : "财产调查尚未穷尽，退回承办团队");
+    return approved
+        ? add("Task_SignTerminationRuling", "judges", "terminationRulingNumber", ruling("之三"),
+            "terminationRulingSignedOn", date(2))
+        : this;
+  }
+
+  public CaseRoute registerClosure() {
+    return add("Task_RegisterClosure", "documents", "closedDate", date(2), "closureRemarks", "已登记结案");
+  }
+
+  public CaseRoute archive(String archiveNumber) {
+    return add("Task_ArchiveDossier", "archives-office", "archiveNumber", archiveNumber, "archivedOn", date(15));
+  }
+
+  /** Rulings within a case are numbered after it: （2026）豫0000执9001号之一. */
+  private String ruling(String suffix) {
+    return caseNumber + suffix;
+  }
+
+  private static String label(String measure) {
+    return switch (measure) {
+      case "seize" -> "查封";
+      case "deduct" -> "扣划";
+      default -> "冻结";
+    };
+  }
+
+  /** The date of a step {@code after} days after the previous one, capped at today. */
+  private String date(int after) {
+    days += after;
+    LocalDate day = filed.plusDays(days);
+    return (day.isAfter(today) ? today : day).toString();
+  }
+
+  private CaseRoute add(String taskKey, String group, Object... pairs) {
+    return add(taskKey, group, vars(pairs));
+  }
+
+  private CaseRoute add(String taskKey, String group, Map<String, Object> form) {
+    steps.add(new Step(taskKey, group, form));
+    return this;
+  }
+
+  /** Form fields by name; a field left empty (null) is not sent. */
+  private static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> vars = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        vars.put((String) pairs[i], pairs[i + 1]);
+      }
+    }
+    return vars;
+  }
+}

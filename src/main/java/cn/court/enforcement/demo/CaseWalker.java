@@ -1,0 +1,133 @@
+package cn.court.enforcement.demo;
+
+import cn.court.enforcement.casefile.CaseVariables;
+import cn.court.enforcement.organisation.Organisation;
+import cn.court.enforcement.organisation.Organisation.Staff;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Walks a case along its {@link Step}s through the engine's Java API as the people who would
+ * do each step: the engine's authentication is set to a member of the task's group (so
+ * authorizations apply and history names real people), who claims the task and submits the form.
+ */
+@Component
+public class CaseWalker {
+
+  private static final int JOB_ATTEMPTS = 20;
+
+  private final ProcessEngine engine;
+  private final Organisation organisation;
+
+  public CaseWalker(ProcessEngine engine, Organisation organisation) {
+    this.engine = engine;
+    this.organisation = organisation;
+  }
+
+  /** Files a case as the filing clerk (the start form), returning the process instance. */
+  public ProcessInstance file(Map<String, Object> filing, int pick) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(CaseVariables.PROCESS_KEY).latestVersion().singleResult().getId();
+    return as(member("filing", pick), () -> engine.getFormService().submitStartForm(definitionId, filing));
+  }
+
+  /** Performs the steps in order; {@code pick} varies which member of a group does them. */
+  public void walk(String caseNumber, List<Step> steps, int pick) {
+    for (Step step : steps) {
+      if (step.isJob()) {
+        runJob(caseNumber, step.taskKey());
+      } else {
+        complete(caseNumber, step, pick);
+      }
+    }
+  }
+
+  /**
+   * Runs the job waiting at an asynchronous activity of the case. The job executor may be
+   * taking the same job at the same moment (it is on when the application runs): then try again
+   * until the job is gone.
+   */
+  public void runJob(String caseNumber, String activityId) {
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(CaseVariables.PROCESS_KEY).processInstanceBusinessKey(caseNumber).singleResult().getId();
+    for (int attempt = 0; attempt < JOB_ATTEMPTS; attempt++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery()
+          .processInstanceId(instanceId).activityId(activityId).list();
+      if (jobs.isEmpty()) {
+        if (attempt == 0) {
+          throw new IllegalStateException("No job at " + activityId + " in case " + caseNumber);
+        }
+        return;
+      }
+      try {
+        engine.getManagementService().executeJob(jobs.get(0).getId());
+        return;
+      } catch (OptimisticLockingException e) {
+        pause();
+      }
+    }
+    throw new IllegalStateException("Job at " + activityId + " of case " + caseNumber + " did not run");
+  }
+
+  private void complete(String caseNumber, Step step, int pick) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey(step.taskKey()).orderByTaskId().asc().list();
+    if (tasks.isEmpty()) {
+      throw new IllegalStateException("Case " + caseNumber + " has no open task " + step.taskKey());
+    }
+    Task task = tasks.get(0);
+    String group = candidateGroup(task);
+    if (!Step.HANDLING_TEAM.equals(step.group()) && !step.group().equals(group)) {
+      throw new IllegalStateException(step.taskKey() + " is for " + group + ", not " + step.group());
+    }
+    Staff member = member(group, pick);
+    as(member, () -> {
+      engine.getTaskService().claim(task.getId(), member.id());
+      engine.getFormService().submitTaskForm(task.getId(), step.variables());
+      return null;
+    });
+  }
+
+  private String candidateGroup(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst()
+        .orElseThrow(() -> new IllegalStateException(task.getTaskDefinitionKey() + " has no candidate group"));
+  }
+
+  /** A member of the group; {@code pick} spreads the work over the members. */
+  public Staff member(String group, int pick) {
+    List<Staff> members = organisation.membersOf(group);
+    if (members.isEmpty()) {
+      throw new IllegalStateException("The organisation has nobody in group " + group);
+    }
+    return members.get(Math.floorMod(pick, members.size()));
+  }
+
+  private <T> T as(Staff member, Supplier<T> work) {
+    engine.getIdentityService().setAuthentication(member.id(), member.groups());
+    try {
+      return work.get();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

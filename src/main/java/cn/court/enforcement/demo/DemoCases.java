@@ -1,0 +1,136 @@
+package cn.court.enforcement.demo;
+
+import cn.court.enforcement.demo.CaseRoute.Find;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The demo cases: one per line, each walked to a different stage so every unit has work. The
+ * newest case is first; older cases have come further. Filed between February and November 2026.
+ */
+final class DemoCases {
+
+  /** One demo case: its number, filing date and the route walked so far. */
+  record DemoCase(int serial, LocalDate filed, UnaryOperator<CaseRoute> route) {
+
+    String caseNumber() {
+      return DemoFilings.caseNumber(serial);
+    }
+
+    Map<String, Object> filing() {
+      return DemoFilings.filing(serial, filed);
+    }
+
+    List<Step> steps(LocalDate today) {
+      return route.apply(new CaseRoute(caseNumber(), filed, today)).take();
+    }
+  }
+
+  private static final LocalDate NEWEST_FILING = LocalDate.of(2026, 11, 20);
+  private static final int DAYS_BETWEEN_FILINGS = 9;
+
+  private DemoCases() {
+  }
+
+  static final Find DEPOSIT = new Find("deposit", "中国工商银行郑州金水支行", 86_500, true, false);
+  static final Find ONLINE_FUNDS = new Find("online-funds", "支付宝（中国）网络技术有限公司", 3_260.45, true, false);
+  static final Find VEHICLE = new Find("vehicle", "郑州市公安局交通管理支队车辆管理所", 98_000, false, true);
+  static final Find HOUSE = new Find("real-estate", "郑州市不动产登记中心", 1_150_000, false, true);
+  static final Find HOUSING_FUND = new Find("housing-fund", "郑州住房公积金管理中心", 42_300, false, true);
+
+  /** The plan, newest first. */
+  static List<DemoCase> all(LocalDate today) {
+    List<UnaryOperator<CaseRoute>> routes = List.of(
+        r -> r, // 核对立案信息 (intake)
+        r -> r,
+        r -> r.filingErrors("被执行人统一社会信用代码与营业执照不符，请核对更正"), // 更正立案信息 (filing)
+        r -> r.verifyFiling(), // 登记初次接待情况 (intake)
+        DemoCases::intake, // 登记并送达 (documents)
+        r -> intake(r.filingErrors("申请执行人联系电话有误").correctFiling(corrected(DemoFilings.FIRST_SERIAL + 5, today))), // documents
+        r -> toNetworkControl(r), // 网络查询 (network-control)
+        r -> intake(r).documents("post"), // 网络查询, dossier not yet built (archive)
+        r -> toNetworkControl(r).startInquiry(true), // 登记查控财产 (network-control)
+        r -> toNetworkControl(r).inquiry(DEPOSIT, VEHICLE), // 线下查控 (intensive-affairs)
+        r -> toNetworkControl(r).inquiry(HOUSE, HOUSING_FUND),
+        r -> toTriage(r, ONLINE_FUNDS), // 登记繁简分流要素 (triage)
+        r -> toTriage(r, DEPOSIT).triageFacts(true, false), // 确认分流方式 (triage)
+        DemoCases::toQuickTeam, // 办理快执案件 (quick-team)
+        DemoCases::toQuickTeam,
+        r -> toQuickTeam(r).quickCaseMoney().caseMoney(20_000, 20_000), // quick-team again after case money
+        r -> toQuickTeam(r).quickCaseMoney(), // 登记到账案款 (funds)
+        r -> toQuickTeam(r).quickCaseMoney().registerMoney(52_000), // 审核发放案款 (finance)
+        DemoCases::toTeam, // team hub, just allocated
+        DemoCases::toTeam,
+        r -> toTeam(r).interview("applicant", "申请执行人提供了被执行人名下车辆停放地点"),
+        r -> toTeam(r).interviewBothParties(),
+        r -> toTeam(r).interviewBothParties().measure("investigate-property", "已核查申请人提供的全部财产线索"),
+        r -> toTeam(r).measure("search-residence", "对被执行人住所进行了搜查，未发现可供执行的财产"),
+        r -> toTeam(r).measure("serve-documents", "已向被执行人直接送达执行通知书、报告财产令"),
+        r -> toTeam(r).measure("settlement", "组织双方和解，被执行人同意分三期履行"),
+        r -> toTeam(r).interviewBothParties().chooseMeasure("interview"), // 记录当事人谈话 (team)
+        r -> toTeam(r).interviewBothParties()
+            .punishment("consumption-restriction", "被执行人未按执行通知履行义务", false), // 签发惩戒决定书 (judges)
+        r -> toTeam(r).interviewBothParties().assetDisposal("被执行人名下位于郑州市金水区的住宅一套", null), // auction
+        r -> toTeam(r).offlineRequest("请冻结被执行人在洛阳银行的账户", false), // 办理线下查控事项 (intensive-affairs)
+        r -> toTeam(r).interviewBothParties().measure("investigate-property", "经网络和线下调查，未发现可供执行的财产")
+            .punishment("dishonest-list", "被执行人有履行能力而拒不履行", true)
+            .proposeClosure("procedure-terminated", "经穷尽调查未发现可供执行财产，申请执行人同意终本"), // termination
+        r -> toTeam(r).interviewBothParties().proposeClosure("terminated", "申请执行人撤回执行申请")
+            .signClosureRuling(), // 登记结案信息 (documents)
+        r -> toTeam(r).interviewBothParties().teamCaseMoney(126_800, 126_800)
+            .proposeClosure("fully-performed", null), // 登记结案信息 (documents)
+        r -> toTeam(r).interviewBothParties().measure("investigate-property", "网络及线下调查均未发现可供执行的财产")
+            .proposeClosure("procedure-terminated", "被执行人暂无可供执行的财产，申请执行人同意终本")
+            .reviewTermination(true).registerClosure(), // 移交档案部门归档 (archives-office)
+        r -> toQuickTeam(r).quickCaseMoney().caseMoney(86_500, 86_500).quickClose("fully-performed")
+            .registerClosure(), // 移交档案部门归档 (archives-office)
+        r -> toTeam(r).interviewBothParties().teamCaseMoney(52_300, 52_300).proposeClosure("fully-performed", null)
+            .registerClosure().archive("档-2026-执-0417")); // archived: finished
+    List<DemoCase> cases = new ArrayList<>();
+    for (int k = 0; k < routes.size(); k++) {
+      cases.add(new DemoCase(DemoFilings.FIRST_SERIAL + k, filed(k, today), routes.get(k)));
+    }
+    return cases;
+  }
+
+  /** An extra ordinary case, just allocated to its team (serials after the plan's). */
+  static DemoCase extraTeamCase(int serial, LocalDate today) {
+    return new DemoCase(serial, filed(serial % 11, today), DemoCases::toTeam);
+  }
+
+  /** The filing data of case {@code serial} with the applicant's phone number corrected. */
+  private static Map<String, Object> corrected(int serial, LocalDate today) {
+    Map<String, Object> filing = new HashMap<>(DemoFilings.filing(serial, filed(serial - DemoFilings.FIRST_SERIAL, today)));
+    filing.put("applicantPhone", "13937100" + "%03d".formatted(serial % 1000));
+    return filing;
+  }
+
+  private static LocalDate filed(int k, LocalDate today) {
+    LocalDate date = NEWEST_FILING.minusDays((long) k * DAYS_BETWEEN_FILINGS);
+    return date.isAfter(today) ? today : date;
+  }
+
+  private static CaseRoute intake(CaseRoute r) {
+    return r.verifyFiling().reception("被执行人经营困难，名下可能有车辆和银行存款");
+  }
+
+  private static CaseRoute toNetworkControl(CaseRoute r) {
+    return intake(r).documents("direct").dossier();
+  }
+
+  private static CaseRoute toTriage(CaseRoute r, Find... finds) {
+    return toNetworkControl(r).inquiry(finds).offlineControl();
+  }
+
+  private static CaseRoute toQuickTeam(CaseRoute r) {
+    return toTriage(r, DEPOSIT).triageFacts(true, false).confirmTrack("quick", null);
+  }
+
+  private static CaseRoute toTeam(CaseRoute r) {
+    return toTriage(r, VEHICLE).triageFacts(false, false).confirmTrack("ordinary", null).allocate();
+  }
+}

@@ -1,0 +1,29 @@
+package cn.court.enforcement.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A fresh database on the PostgreSQL server of this machine (127.0.0.1:5432, user postgres,
+ * trust auth) for one test class. No skipping: without the server the test fails.
+ */
+public final class PostgresDatabase {
+
+  public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+  private PostgresDatabase() {
+  }
+
+  /** Drops and creates {@code database}; call from the test class's static initializer. */
+  public static void recreate(String database) {
+    try (Connection c = DriverManager.getConnection(SERVER + "test", "postgres", "");
+         Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      s.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for this test: " + e.getMessage(), e);
+    }
+  }
+}
