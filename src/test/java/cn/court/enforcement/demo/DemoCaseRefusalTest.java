@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import cn.court.enforcement.allocation.AllocationProperties;
 import cn.court.enforcement.casefile.CaseRegistry;
+import cn.court.enforcement.security.StartupRefusalAnalyzer;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,9 @@ class DemoCaseRefusalTest {
     DemoCaseLoader loader = loaderInProduction(false);
 
     assertThatThrownBy(() -> loader.load(LocalDate.now())).isInstanceOf(DemoCasesRefusedException.class)
-        .hasMessageContaining("拒绝生成演示案件").hasMessageContaining("court.demo.cases.allow-in-production=true");
+        .hasMessageContaining("拒绝生成演示案件").hasMessageContaining("court.demo.cases.allow-in-production=true")
+        .satisfies(refusal -> assertThat(new StartupRefusalAnalyzer().analyze(refusal).getDescription())
+            .as("start-up report instead of a stack trace").contains("拒绝生成演示案件"));
     verifyNoInteractions(walker, registry);
   }
 
