@@ -28,11 +28,7 @@ class OrganisationSyncTest {
 
   @AfterEach
   void clean() {
-    identity = engine.getIdentityService();
-    identity.createUserQuery().list().forEach(u -> identity.deleteUser(u.getId()));
-    identity.createGroupQuery().list().forEach(g -> identity.deleteGroup(g.getId()));
-    engine.getAuthorizationService().createAuthorizationQuery().list()
-        .forEach(a -> engine.getAuthorizationService().deleteAuthorization(a.getId()));
+    OrganisationTestData.forget(engine);
   }
 
   private void load(Organisation org) {

@@ -48,10 +48,7 @@ class TaskFiltersTest {
     ClockUtil.reset();
     tasks.createTaskQuery().list().forEach(t -> tasks.deleteTask(t.getId(), true));
     filters.createFilterQuery().list().forEach(f -> filters.deleteFilter(f.getId()));
-    identity.createUserQuery().list().forEach(u -> identity.deleteUser(u.getId()));
-    identity.createGroupQuery().list().forEach(g -> identity.deleteGroup(g.getId()));
-    engine.getAuthorizationService().createAuthorizationQuery().list()
-        .forEach(a -> engine.getAuthorizationService().deleteAuthorization(a.getId()));
+    OrganisationTestData.forget(engine);
   }
 
   private List<String> visibleFilters(String user) {
