@@ -126,6 +126,10 @@ public final class Browser implements AutoCloseable {
     try {
       Files.createDirectories(screenshots);
       Files.writeString(screenshots.resolve(String.format("%02d-%s.html", shot, step)), driver.getPageSource());
+      StringBuilder console = new StringBuilder();
+      driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+          .forEach(entry -> console.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+      Files.writeString(screenshots.resolve(String.format("%02d-%s-console.txt", shot, step)), console);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,10 +34,16 @@ public final class Tasklist {
   /** Logs in as the demo user unless already logged in as that user (logins are slow). */
   public Tasklist as(String user) {
     if (!user.equals(this.user)) {
-      browser.driver().manage().deleteAllCookies();
+      forget();
       login(user, "demo");
     }
     return this;
+  }
+
+  /** Logs out by dropping the session (another webapp logged in with the same browser). */
+  public void forget() {
+    browser.driver().manage().deleteAllCookies();
+    user = null;
   }
 
   /** Selects a filter in the left column by its (Chinese) name. */
