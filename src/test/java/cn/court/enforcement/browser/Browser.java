@@ -28,7 +28,7 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final WebDriverWait wait;
-  private final Path screenshots;
+  private Path screenshots;
   private int shot;
 
   public Browser(String name) {
@@ -62,8 +62,43 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /** Present in the page, visible or not (form-js hides some of its inputs). */
+  public WebElement awaitPresent(By by) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(by));
+  }
+
+  /**
+   * Clicks like a person after scrolling the element to the middle; when a notification or
+   * the footer lies over it, clicks it through the DOM (what a person does after moving the
+   * page a little).
+   */
+  public void click(WebElement element) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    try {
+      element.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+      driver.executeScript("arguments[0].click()", element);
+    }
+  }
+
   public void awaitText(String text) {
     wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+  }
+
+  /** Waits up to {@code timeout} for the text; false when it does not appear. */
+  public boolean awaitText(String text, Duration timeout) {
+    try {
+      new WebDriverWait(driver, timeout).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
+  }
+
+  /** Screenshots from now on go to target/browser/{@code name}/, numbered from 1. */
+  public void folder(String name) {
+    screenshots = Path.of("target", "browser", name);
+    shot = 0;
   }
 
   public String text() {
@@ -81,6 +116,20 @@ public final class Browser implements AutoCloseable {
       Path file = screenshots.resolve(String.format("%02d-%s.png", ++shot, step));
       Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
       return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Saves the page's HTML beside the screenshots, to see why a step failed. */
+  public void savePage(String step) {
+    try {
+      Files.createDirectories(screenshots);
+      Files.writeString(screenshots.resolve(String.format("%02d-%s.html", shot, step)), driver.getPageSource());
+      StringBuilder console = new StringBuilder();
+      driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+          .forEach(entry -> console.append(entry.getLevel()).append(' ').append(entry.getMessage()).append('\n'));
+      Files.writeString(screenshots.resolve(String.format("%02d-%s-console.txt", shot, step)), console);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,12 +1,20 @@
 package cn.court.enforcement.browser;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Camunda Tasklist as a member of staff uses it. */
+/** Camunda Tasklist as a member of staff uses it (Chinese labels: the browser is zh-CN). */
 public final class Tasklist {
+
+  private static final By COMPLETE = By.xpath("//button[normalize-space(.)='完成']");
+  private static final By START = By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='启动']");
 
   private final Browser browser;
   private final String base;
+  private String user;
 
   public Tasklist(Browser browser, int port) {
     this.browser = browser;
@@ -19,7 +27,23 @@ public final class Tasklist {
     browser.await(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     browser.await(By.cssSelector("button[type='submit']")).click();
     browser.await(By.cssSelector("[cam-tasks], .tasks-list, .task-filters"));
+    this.user = user;
     return this;
+  }
+
+  /** Logs in as the demo user unless already logged in as that user (logins are slow). */
+  public Tasklist as(String user) {
+    if (!user.equals(this.user)) {
+      forget();
+      login(user, "demo");
+    }
+    return this;
+  }
+
+  /** Logs out by dropping the session (another webapp logged in with the same browser). */
+  public void forget() {
+    browser.driver().manage().deleteAllCookies();
+    user = null;
   }
 
   /** Selects a filter in the left column by its (Chinese) name. */
@@ -30,5 +54,45 @@ public final class Tasklist {
 
   public void openTask(String taskId) {
     browser.open(base + "#/?task=" + taskId);
+  }
+
+  /** Opens the task, claims it when nobody has, and waits for its form. */
+  public void openAndClaim(String taskId, String taskName) {
+    openTask(taskId);
+    browser.await(By.xpath("//*[contains(@class,'task-details')]//*[contains(normalize-space(.),'" + taskName + "')]"));
+    By claim = By.xpath("//button[normalize-space(.)='认领']");
+    browser.await(By.cssSelector(".fjs-container"));
+    if (!browser.all(claim).isEmpty() && browser.all(claim).get(0).isDisplayed()) {
+      browser.all(claim).get(0).click();
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(claim));
+    }
+    browser.await(By.cssSelector(".fjs-container"));
+  }
+
+  /** Opens 启动流程 and picks the process by its name; its start form opens. */
+  public void openStartForm(String processName) {
+    browser.open(base);
+    browser.await(By.xpath("//a[contains(normalize-space(.),'启动流程')]")).click();
+    browser.await(By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']")).click();
+    browser.await(By.cssSelector(".modal .fjs-container"));
+  }
+
+  public WebElement completeButton() {
+    return browser.await(COMPLETE);
+  }
+
+  public WebElement startButton() {
+    return browser.await(START);
+  }
+
+  /** Clicks 完成 (or 启动 in a start form) once form-js has enabled it. */
+  public void submit(boolean start) {
+    By button = start ? START : COMPLETE;
+    browser.click(new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(ExpectedConditions.elementToBeClickable(button)));
+  }
+
+  public boolean submitEnabled(boolean start) {
+    return browser.await(start ? START : COMPLETE).isEnabled();
   }
 }

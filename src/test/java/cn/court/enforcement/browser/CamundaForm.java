@@ -1,0 +1,167 @@
+package cn.court.enforcement.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A Camunda Form (form-js 1.8.7) as rendered in Tasklist, filled the way a person does: it
+ * reads the form's JSON to know each key's component type (text, number, date, radio,
+ * checkbox, checklist, select) and drives that widget. form-js gives every input an id
+ * ending in the component id ({@code fjs-form-<n>-<componentId>}, radios {@code ...-<index>}).
+ */
+final class CamundaForm {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String id;
+  /** Editable components by key, in form order. */
+  private final Map<String, JsonNode> fields;
+
+  private CamundaForm(String id, Map<String, JsonNode> fields) {
+    this.id = id;
+    this.fields = fields;
+  }
+
+  static CamundaForm read(Path file) {
+    try {
+      JsonNode form = JSON.readTree(Files.readString(file));
+      Map<String, JsonNode> fields = new LinkedHashMap<>();
+      collect(form.path("components"), fields);
+      return new CamundaForm(form.path("id").asText(), fields);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void collect(JsonNode components, Map<String, JsonNode> fields) {
+    for (JsonNode component : components) {
+      if (component.has("components")) {
+        collect(component.path("components"), fields);
+      } else if (component.has("key") && !component.path("readonly").asBoolean()
+          && !component.path("disabled").asBoolean()) {
+        fields.putIfAbsent(component.path("key").asText(), component);
+      }
+    }
+  }
+
+  String id() {
+    return id;
+  }
+
+  /** Keys a person can type into or choose, in the order they appear. */
+  List<String> editableKeys() {
+    return new ArrayList<>(fields.keySet());
+  }
+
+  /** Sets one field in the page; {@code null} or "" empties it. */
+  void fill(Browser browser, String key, Object value) {
+    JsonNode component = fields.get(key);
+    if (component == null) {
+      throw new IllegalArgumentException("Form " + id + " has no editable field '" + key + "'");
+    }
+    String componentId = component.path("id").asText();
+    String type = component.path("type").asText();
+    WebElement field = field(browser, componentId);
+    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+    switch (type) {
+      case "textfield", "textarea", "number" -> type(browser, field.findElement(By.cssSelector("input, textarea")), text(value));
+      case "datetime" -> typeDate(browser, field.findElement(By.cssSelector("input")), text(value));
+      case "checkbox" -> {
+        WebElement box = field.findElement(By.cssSelector("input[type='checkbox']"));
+        if (box.isSelected() != Boolean.parseBoolean(text(value))) {
+          browser.click(box);
+        }
+      }
+      case "radio" -> browser.click(field.findElement(By.cssSelector("input[id$='-" + componentId + "-" + index(component, text(value)) + "']")));
+      case "checklist" -> {
+        List<String> wanted = value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        JsonNode values = component.path("values");
+        for (int i = 0; i < values.size(); i++) {
+          WebElement box = field.findElement(By.cssSelector("input[id$='-" + componentId + "-" + i + "']"));
+          if (box.isSelected() != wanted.contains(values.get(i).path("value").asText())) {
+            browser.click(box);
+          }
+        }
+      }
+      case "select" -> choose(browser, field, component, text(value));
+      default -> throw new IllegalArgumentException("Form " + id + ": cannot fill a '" + type + "' (" + key + ")");
+    }
+  }
+
+  /** The wrapper of a component: the nearest form-js field around the element whose id ends in its id. */
+  private static WebElement field(Browser browser, String componentId) {
+    String endsWith = "substring(@id, string-length(@id) - %d) = '-%s'";
+    WebElement input = browser.awaitPresent(By.xpath("//*[" + endsWith.formatted(componentId.length(), componentId)
+        + " or " + endsWith.formatted(componentId.length() + 2, componentId + "-0")
+        + " or " + endsWith.formatted(componentId.length() + 5, componentId + "-date") + "]"));
+    return input.findElement(By.xpath("./ancestor::*[contains(concat(' ', @class, ' '), ' fjs-form-field ')][1]"));
+  }
+
+  private static void type(Browser browser, WebElement input, String text) {
+    browser.click(input);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    // An empty value is typed and deleted, so form-js sees a change and validates the field.
+    input.sendKeys(text.isEmpty() ? "x" + Keys.BACK_SPACE : text);
+    input.sendKeys(Keys.TAB);
+  }
+
+  /** form-js shows dates as its placeholder says (mm/dd/yyyy) and stores them as yyyy-MM-dd. */
+  private static void typeDate(Browser browser, WebElement input, String isoDate) {
+    String shown = isoDate;
+    if (!isoDate.isEmpty() && "mm/dd/yyyy".equalsIgnoreCase(input.getAttribute("placeholder"))) {
+      shown = LocalDate.parse(isoDate).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    }
+    browser.click(input);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    // Typed and left with Tab (Escape would close a start form's dialog).
+    input.sendKeys(shown.isEmpty() ? "x" + Keys.BACK_SPACE : shown);
+    input.sendKeys(Keys.TAB);
+  }
+
+  /** The select is a custom dropdown: open it, click the option with the value's label. */
+  private static void choose(Browser browser, WebElement field, JsonNode component, String value) {
+    String label = null;
+    for (JsonNode option : component.path("values")) {
+      if (option.path("value").asText().equals(value)) {
+        label = option.path("label").asText();
+      }
+    }
+    if (label == null) {
+      throw new IllegalArgumentException("Select " + component.path("key").asText() + " has no value '" + value + "'");
+    }
+    By option = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']");
+    // A click toggles the list; focus from the previous field's Tab may already have opened it.
+    for (int attempt = 0; attempt < 3 && field.findElements(option).isEmpty(); attempt++) {
+      browser.click(field.findElement(By.cssSelector(".fjs-select-display")));
+      browser.awaitText(label, java.time.Duration.ofMillis(500));
+    }
+    browser.click(field.findElement(option));
+  }
+
+  private static int index(JsonNode component, String value) {
+    JsonNode values = component.path("values");
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i).path("value").asText().equals(value)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(component.path("key").asText() + " has no value '" + value + "'");
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : String.valueOf(value);
+  }
+}
