@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 /**
  * Camunda's REST API answers 400 to refused input on submit-form and complete, but 500 on
  * {@code /process-definition/.../start}, which wraps every engine exception. Input our checks
- * refuse ({@link FormFieldValidationException}) is the caller's fault there too: 400 with the
- * message; every other error keeps Camunda's own mapping.
+ * refuse ({@link FormFieldValidationException}) is the caller's fault there too: 400 with our
+ * Chinese message alone (without Camunda's English "Cannot submit task form …" prefix); every
+ * other error keeps Camunda's own mapping.
  */
 @Priority(1)
 public class RefusedInputMapper implements ExceptionMapper<RestException> {
@@ -24,7 +25,7 @@ public class RefusedInputMapper implements ExceptionMapper<RestException> {
   public Response toResponse(RestException exception) {
     if (exception.getCause() instanceof FormFieldValidationException) {
       return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", exception.getCause().getClass().getSimpleName(), "message", exception.getMessage()))
+          .entity(Map.of("type", exception.getCause().getClass().getSimpleName(), "message", exception.getCause().getMessage()))
           .build();
     }
     return camunda.toResponse(exception);

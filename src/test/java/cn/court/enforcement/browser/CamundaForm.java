@@ -111,11 +111,18 @@ final class CamundaForm {
   }
 
   private static void type(Browser browser, WebElement input, String text) {
-    browser.click(input);
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    // An empty value is typed and deleted, so form-js sees a change and validates the field.
-    input.sendKeys(text.isEmpty() ? "x" + Keys.BACK_SPACE : text);
-    input.sendKeys(Keys.TAB);
+    // form-js may re-render while a field is typed into (after another field's validation):
+    // then the keys are lost, so check the value and type again.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      browser.click(input);
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      // An empty value is typed and deleted, so form-js sees a change and validates the field.
+      input.sendKeys(text.isEmpty() ? "x" + Keys.BACK_SPACE : text);
+      input.sendKeys(Keys.TAB);
+      if (text.equals(input.getDomProperty("value"))) {
+        return;
+      }
+    }
   }
 
   /** form-js shows dates as its placeholder says (mm/dd/yyyy) and stores them as yyyy-MM-dd. */

@@ -164,6 +164,7 @@ class FormsBrowserTest {
       String caseNumber) {
     if (how.registerCase()) {
       registerCase(caseNumber, how.given(caseNumber), "none");
+      clock.register(caseNumber, LocalDate.now(), false);
     }
     String user = how.user() != null ? how.user() : starter(use);
     tasklist.as(user);
@@ -202,8 +203,12 @@ class FormsBrowserTest {
 
   private void completeTask(FormUse use, FormExample example, FormExample.Use how, CamundaForm form,
       String caseNumber) {
-    Map<String, Object> given = new HashMap<>(how.given(caseNumber));
+    // What every case carries from its filing (filing date, kind, parties …), then the use's own.
+    Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
+    given.putAll(how.given(caseNumber));
     given.put("caseNumber", caseNumber);
+    // The statutory clock runs from filing; tasks whose due date is the case's need it at creation.
+    clock.register(caseNumber, LocalDate.now(), false);
     String processInstanceId = runtime.createProcessInstanceByKey(use.process().getKey()).businessKey(caseNumber)
         .setVariables(given).startBeforeActivity(how.startBefore() != null ? how.startBefore() : use.activityId())
         .execute().getId();
@@ -341,13 +346,12 @@ class FormsBrowserTest {
 
   // --- fixtures ----------------------------------------------------------------------------
 
-  /** Files the case (data of the case-filing example, overridden by given) and starts its clock. */
+  /** Files the case in the registry (data of the case-filing example, overridden by given). */
   private void registerCase(String caseNumber, Map<String, Object> given, String processInstanceId) {
     Map<String, Object> filing = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
     filing.putAll(given);
     filing.put("caseNumber", caseNumber);
     registry.register(filingValidator.validate(filing::get), processInstanceId);
-    clock.register(caseNumber, LocalDate.now(), false);
   }
 
   private String leader(String group) {

@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnforcementCaseProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+      .configurationResource("process-test.camunda.cfg.xml").build();
 
   private CaseTestBeans beans;
 

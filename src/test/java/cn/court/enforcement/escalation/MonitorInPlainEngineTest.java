@@ -13,11 +13,14 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The recipe in docs/time-limits.md for flow tests of diagrams that contain the monitor. */
-@ExtendWith(ProcessEngineExtension.class)
 class MonitorInPlainEngineTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+      .configurationResource("process-test.camunda.cfg.xml").build();
 
   ProcessEngine engine;
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TriageDecisionTest {
 
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+      .configurationResource("process-test.camunda.cfg.xml").build();
 
   static Stream<Arguments> quickCriteria() {
     return Stream.of(
