@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,6 @@ public class DemoCaseLoader implements ApplicationRunner {
   public static final String PROFILE = "demo-cases";
   static final String PRODUCTION_PROFILE = "postgres";
   static final String DEMO_CASE_PATTERN = "（2026）" + DemoFilings.COURT_CODE + "执9%号";
-  /** At most this many extra cases are filed so that every ordinary team has a case. */
-  static final int MAX_EXTRA_TEAM_CASES = 15;
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCaseLoader.class);
 
@@ -67,10 +64,14 @@ public class DemoCaseLoader implements ApplicationRunner {
     for (DemoCase demoCase : DemoCases.all(today)) {
       added += fileAndWalk(demoCase, today);
     }
-    // Allocation is random: file a few more ordinary cases until every team has one to work on.
+    // Allocation is random: each team still without work gets one more case, drawn among those teams.
     int serial = DemoFilings.FIRST_SERIAL + DemoCases.all(today).size();
-    for (int extra = 0; added > 0 && extra < MAX_EXTRA_TEAM_CASES && teamWithoutWork().isPresent(); extra++) {
-      added += fileAndWalk(DemoCases.extraTeamCase(serial++, today), today);
+    for (int extra = 0; added > 0 && extra < ordinaryTeams.size(); extra++) {
+      List<String> withWork = teamsWithWork();
+      if (withWork.size() == ordinaryTeams.size()) {
+        break;
+      }
+      added += fileAndWalk(DemoCases.extraTeamCase(serial++, today, withWork), today);
     }
     return added;
   }
@@ -92,8 +93,8 @@ public class DemoCaseLoader implements ApplicationRunner {
     return 1;
   }
 
-  private Optional<String> teamWithoutWork() {
-    return ordinaryTeams.stream().filter(team -> openDemoTasks(team) == 0).findFirst();
+  private List<String> teamsWithWork() {
+    return ordinaryTeams.stream().filter(team -> openDemoTasks(team) > 0).toList();
   }
 
   /** Open tasks of demo cases per candidate group, for the log and the tests. */

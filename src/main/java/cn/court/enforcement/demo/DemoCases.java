@@ -97,9 +97,13 @@ final class DemoCases {
     return cases;
   }
 
-  /** An extra ordinary case, just allocated to its team (serials after the plan's). */
-  static DemoCase extraTeamCase(int serial, LocalDate today) {
-    return new DemoCase(serial, filed(serial % 11, today), DemoCases::toTeam);
+  /**
+   * An extra ordinary case, just allocated (serials after the plan's). Teams that already have
+   * demo work are excluded from its draw, so it lands on a team that has none.
+   */
+  static DemoCase extraTeamCase(int serial, LocalDate today, List<String> teamsWithWork) {
+    return new DemoCase(serial, filed(serial % 11, today), r -> toTriage(r, VEHICLE).triageFacts(false, false)
+        .confirmOrdinaryExcluding(teamsWithWork, "演示数据：该团队已有演示案件，本案分给尚无案件的团队").allocate());
   }
 
   /** The filing data of case {@code serial} with the applicant's phone number corrected. */
