@@ -279,6 +279,7 @@ class FormsBrowserTest {
       assertThat(tasklist.submitEnabled(start)).as("submit enabled although no message '%s' shows", message).isTrue();
       tasklist.submit(start);
       assertThat(browser.awaitText(message, Duration.ofSeconds(10))).as("message '%s' in the page", message).isTrue();
+      assertThat(browser.text()).as("the refusal in Chinese alone").doesNotContain("Cannot submit");
     } else {
       assertThat(tasklist.submitEnabled(start)).as("submit disabled while '%s' shows", message).isFalse();
     }

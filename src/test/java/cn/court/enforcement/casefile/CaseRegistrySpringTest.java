@@ -3,6 +3,8 @@ package cn.court.enforcement.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.court.enforcement.support.StaffClient;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +38,7 @@ class CaseRegistrySpringTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired TestRestTemplate rest;
+  @LocalServerPort int port;
 
   @Test
   void startRegistersTheCaseUnderItsCaseNumber() {
@@ -80,6 +84,18 @@ class CaseRegistrySpringTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("立案信息有误", "请填写申请执行人名称",
         "申请执行人证件号码不是有效的18位居民身份证号码");
+    assertThat(cases(caseNumber)).isZero();
+  }
+
+  @Test
+  void tasklistShowsTheRefusalInChineseAlone() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    StaffClient tasklist = StaffClient.webapp(port, "tasklist", FILING_CLERK, DEMO_PASSWORD);
+    HttpResponse<String> response = tasklist.post(
+        "/camunda/api/engine/engine/default/process-definition/key/enforcement-case/submit-form",
+        "{\"variables\": {\"caseNumber\": {\"value\": \"" + caseNumber + "\"}}}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("请填写申请执行人名称").doesNotContain("Cannot");
     assertThat(cases(caseNumber)).isZero();
   }
 

@@ -49,6 +49,8 @@ public final class StaffClient {
     client.loginStatus = client.send(client.request("/camunda/api/admin/auth/user/default/login/" + app)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(BodyPublishers.ofString(form))).statusCode();
+    // Login starts a new session; its CSRF token comes with the next page, as in a browser.
+    client.get("/camunda/app/" + app + "/");
     return client;
   }
 
