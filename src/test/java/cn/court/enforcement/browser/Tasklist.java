@@ -10,6 +10,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Tasklist {
 
   private static final By COMPLETE = By.xpath("//button[normalize-space(.)='完成']");
+  private static final By OPEN_CALENDAR = By.cssSelector(".flatpickr-calendar.open");
+  private static final By FORM_HEADING = By.cssSelector(".fjs-form .fjs-form-field-text");
   private static final By START = By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='启动']");
 
   private final Browser browser;
@@ -88,6 +90,11 @@ public final class Tasklist {
   /** Clicks 完成 (or 启动 in a start form) once form-js has enabled it. */
   public void submit(boolean start) {
     By button = start ? START : COMPLETE;
+    // A date picker left open (Tab into a date field opens it) closes on the next click, and the
+    // form shrinks under the pointer: the click on 完成 is lost. Close it first, as a clerk would.
+    if (!browser.driver().findElements(OPEN_CALENDAR).isEmpty()) {
+      browser.click(browser.await(FORM_HEADING));
+    }
     browser.click(new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
         .until(ExpectedConditions.elementToBeClickable(button)));
   }
