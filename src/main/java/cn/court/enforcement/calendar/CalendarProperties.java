@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "court.calendar")
 public record CalendarProperties(String holidays, String timeLimits, ZoneId zone) {
 
+  static final String DEFAULT_ZONE = "Asia/Shanghai";
+
   public CalendarProperties {
     holidays = holidays == null ? "classpath:config/cn-holidays.json" : holidays;
     timeLimits = timeLimits == null ? "classpath:config/time-limits.yml" : timeLimits;
-    zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+    zone = zone == null ? ZoneId.of(DEFAULT_ZONE) : zone;
   }
 }
