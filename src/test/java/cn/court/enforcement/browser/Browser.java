@@ -44,7 +44,8 @@ public final class Browser implements AutoCloseable {
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai")).build(); // a clerk's PC in Henan
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     screenshots = Path.of("target", "browser", name);
