@@ -23,12 +23,12 @@ import static cn.court.enforcement.casefile.CaseVariables.SUGGESTED_TRACK;
 import static cn.court.enforcement.casefile.CaseVariables.TERMINATION_DECISION;
 import static java.util.Map.entry;
 
+import cn.court.enforcement.allocation.AllocationProperties;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -45,51 +45,61 @@ public class CheckTaskForm extends TaskCompletionListener {
       "asset-disposal", "case-money", "propose-closure");
   static final Set<String> PUNISHMENTS = Set.of("fine", "detention", "consumption-restriction",
       "dishonest-list", "exit-restriction", "crime-referral");
-  static final Pattern ORDINARY_TEAM = Pattern.compile("ordinary-team-\\d+");
   /** The allocation feature records at most this many characters (and refuses more). */
   static final int MAX_CONFLICT_REASON = 200;
 
-  private static final Map<String, Consumer<FormCheck>> RULES = Map.ofEntries(
-      entry("Task_VerifyFilingData", CheckTaskForm::filingVerification),
-      entry("Task_RecordReception", CheckTaskForm::reception),
-      entry("Task_RegisterAndServeDocuments", CheckTaskForm::documents),
-      entry("Task_StartNetworkInquiry", CheckTaskForm::networkInquiry),
-      entry("Task_ConfirmTrack", CheckTaskForm::trackConfirmation),
-      entry("Task_HandleQuickCase", CheckTaskForm::quickCase),
-      entry("Task_AssignTeamByDecision", CheckTaskForm::teamAssignment),
-      entry("Task_ChooseNextMeasure", CheckTaskForm::nextMeasure),
-      entry("Task_ProposePunishment", CheckTaskForm::punishmentProposal),
-      entry("Task_SignClosureRuling", check -> {
-        check.text("closureRulingNumber", "结案裁定文号");
-        check.date("closureRulingSignedOn", "裁定签署日期");
-      }),
-      entry("Task_RegisterClosure", check -> check.date(CLOSED_DATE, "结案日期")),
-      entry("Task_DisposeAsset", check -> {
-        check.oneOf("disposalOutcome", "处置结果", Set.of("auctioned", "sold-off", "in-lieu", "released", "kept"));
-        check.nonNegative("disposalProceeds", "变价款金额");
-      }),
-      entry("Task_RegisterCaseMoney", check -> {
-        check.nonNegative(MONEY_RECEIVED, "到账金额");
-        check.date(MONEY_ARRIVED_DATE, "到账日期");
-      }),
-      entry("Task_PayOutCaseMoney", CheckTaskForm::payOut),
-      entry("Task_ReviewTerminationConditions", check -> {
-        check.oneOf(TERMINATION_DECISION, "审查结论", Set.of("approved", "rejected"));
-        check.text("terminationOpinion", "审查意见");
-      }),
-      entry("Task_SignTerminationRuling", check -> {
-        check.text("terminationRulingNumber", "终本裁定文号");
-        check.date("terminationRulingSignedOn", "裁定签署日期");
-      }),
-      entry("Task_BuildElectronicDossier", check -> check.date("dossierCreatedOn", "电子卷宗生成日期")),
-      entry("Task_ArchiveDossier", check -> {
-        check.text("archiveNumber", "档案号");
-        check.date("archivedOn", "归档日期");
-      }));
+  /** The ordinary teams a case can go to: the random-allocation pool. */
+  private final List<String> ordinaryTeams;
+  private final Map<String, Consumer<FormCheck>> rules;
+
+  public CheckTaskForm(AllocationProperties allocation) {
+    this.ordinaryTeams = allocation.pool();
+    this.rules = rules();
+  }
+
+  private Map<String, Consumer<FormCheck>> rules() {
+    return Map.ofEntries(
+        entry("Task_VerifyFilingData", CheckTaskForm::filingVerification),
+        entry("Task_RecordReception", CheckTaskForm::reception),
+        entry("Task_RegisterAndServeDocuments", CheckTaskForm::documents),
+        entry("Task_StartNetworkInquiry", CheckTaskForm::networkInquiry),
+        entry("Task_ConfirmTrack", this::trackConfirmation),
+        entry("Task_HandleQuickCase", this::quickCase),
+        entry("Task_AssignTeamByDecision", this::teamAssignment),
+        entry("Task_ChooseNextMeasure", CheckTaskForm::nextMeasure),
+        entry("Task_ProposePunishment", CheckTaskForm::punishmentProposal),
+        entry("Task_SignClosureRuling", check -> {
+          check.text("closureRulingNumber", "结案裁定文号");
+          check.date("closureRulingSignedOn", "裁定签署日期");
+        }),
+        entry("Task_RegisterClosure", check -> check.date(CLOSED_DATE, "结案日期")),
+        entry("Task_DisposeAsset", check -> {
+          check.oneOf("disposalOutcome", "处置结果", Set.of("auctioned", "sold-off", "in-lieu", "released", "kept"));
+          check.nonNegative("disposalProceeds", "变价款金额");
+        }),
+        entry("Task_RegisterCaseMoney", check -> {
+          check.nonNegative(MONEY_RECEIVED, "到账金额");
+          check.date(MONEY_ARRIVED_DATE, "到账日期");
+        }),
+        entry("Task_PayOutCaseMoney", CheckTaskForm::payOut),
+        entry("Task_ReviewTerminationConditions", check -> {
+          check.oneOf(TERMINATION_DECISION, "审查结论", Set.of("approved", "rejected"));
+          check.text("terminationOpinion", "审查意见");
+        }),
+        entry("Task_SignTerminationRuling", check -> {
+          check.text("terminationRulingNumber", "终本裁定文号");
+          check.date("terminationRulingSignedOn", "裁定签署日期");
+        }),
+        entry("Task_BuildElectronicDossier", check -> check.date("dossierCreatedOn", "电子卷宗生成日期")),
+        entry("Task_ArchiveDossier", check -> {
+          check.text("archiveNumber", "档案号");
+          check.date("archivedOn", "归档日期");
+        }));
+  }
 
   @Override
   protected void completed(DelegateExecution execution) {
-    Consumer<FormCheck> rule = RULES.get(execution.getCurrentActivityId());
+    Consumer<FormCheck> rule = rules.get(execution.getCurrentActivityId());
     if (rule == null) {
       throw new IllegalStateException("No form rule for task " + execution.getCurrentActivityId());
     }
@@ -125,7 +135,7 @@ public class CheckTaskForm extends TaskCompletionListener {
     check.oneOf(INQUIRY_RESULT, "查询结果", Set.of("found", "none"));
   }
 
-  private static void trackConfirmation(FormCheck check) {
+  private void trackConfirmation(FormCheck check) {
     String track = check.oneOf(CASE_TRACK, "分流方式", Set.of(CaseVariables.TRACK_QUICK, CaseVariables.TRACK_ORDINARY));
     if (track != null && !track.equals(check.optionalText(SUGGESTED_TRACK))) {
       check.text(OVERRIDE_REASON, "不采纳分流建议的理由");
@@ -135,7 +145,7 @@ public class CheckTaskForm extends TaskCompletionListener {
     }
   }
 
-  private static void quickCase(FormCheck check) {
+  private void quickCase(FormCheck check) {
     String outcome = check.oneOf(QUICK_OUTCOME, "办理结果", Set.of("close", "case-money", "hand-back"));
     if ("hand-back".equals(outcome)) {
       check.text(HAND_BACK_REASON, "转为普通案件的理由");
@@ -144,9 +154,9 @@ public class CheckTaskForm extends TaskCompletionListener {
   }
 
   /** Teams excluded for a conflict of interest (回避) need a reason; randomAllocation reads both. */
-  private static void conflicts(FormCheck check) {
+  private void conflicts(FormCheck check) {
     List<String> teams = check.list(CONFLICT_TEAMS);
-    teams.forEach(team -> check.require(ORDINARY_TEAM.matcher(team).matches(), "回避团队的取值无效：" + team));
+    teams.forEach(team -> check.require(ordinaryTeams.contains(team), "回避团队的取值无效：" + team));
     if (!teams.isEmpty()) {
       String reason = check.text(CONFLICT_REASON, "回避理由");
       check.require(reason == null || reason.length() <= MAX_CONFLICT_REASON,
@@ -154,10 +164,10 @@ public class CheckTaskForm extends TaskCompletionListener {
     }
   }
 
-  private static void teamAssignment(FormCheck check) {
+  private void teamAssignment(FormCheck check) {
     String team = check.text(HANDLING_TEAM, "承办团队");
     if (team != null) {
-      check.require(ORDINARY_TEAM.matcher(team).matches(), "承办团队的取值无效：" + team);
+      check.require(ordinaryTeams.contains(team), "承办团队的取值无效：" + team);
       check.require(!check.list(CONFLICT_TEAMS).contains(team), "所选团队已因回避被排除，请另选团队");
     }
     check.text(ASSIGNMENT_REASON, "指定承办团队的理由");

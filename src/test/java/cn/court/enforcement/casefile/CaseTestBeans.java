@@ -3,6 +3,7 @@ package cn.court.enforcement.casefile;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import cn.court.enforcement.allocation.AllocationProperties;
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.escalation.EscalateOverdueNodes;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class CaseTestBeans {
     Mocks.register("caseRegistry", registry);
     Mocks.register("registerCase", new RegisterCase(validator, registry));
     Mocks.register("correctFilingData", new CorrectFilingData(validator, registry));
-    Mocks.register("checkTaskForm", new CheckTaskForm());
+    Mocks.register("checkTaskForm", new CheckTaskForm(new AllocationProperties(null, null)));
     Mocks.register("checkClosure", new CheckClosure(registry));
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));
     Mocks.register("controlPropertyOffline", new ControlPropertyOffline(registry));

@@ -181,6 +181,10 @@ class EnforcementCaseProcessTest {
         "conflictTeams", json("[\"ordinary-team-1\", \"team-x\"]"), "conflictReason", "回".repeat(201))))
         .isInstanceOf(InvalidCaseDataException.class)
         .hasMessageContaining("回避团队的取值无效：team-x").hasMessageContaining("回避理由不能超过200个字");
+    assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的大",
+        "conflictTeams", json("[\"ordinary-team-9\"]"), "conflictReason", "回避")))
+        .as("a team outside the allocation pool is refused here, not in the allocation job")
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("回避团队的取值无效：ordinary-team-9");
     flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的额较大，财产情况复杂"));
     assertThat(flow.instance).isWaitingAt("Task_AllocateTeamAtRandom");
   }
