@@ -158,9 +158,7 @@ public class CheckTaskForm extends TaskCompletionListener {
     List<String> teams = check.list(CONFLICT_TEAMS);
     teams.forEach(team -> check.require(ordinaryTeams.contains(team), "回避团队的取值无效：" + team));
     if (!teams.isEmpty()) {
-      String reason = check.text(CONFLICT_REASON, "回避理由");
-      check.require(reason == null || reason.length() <= MAX_CONFLICT_REASON,
-          "回避理由不能超过" + MAX_CONFLICT_REASON + "个字");
+      check.text(CONFLICT_REASON, "回避理由", MAX_CONFLICT_REASON);
     }
   }
 

@@ -33,6 +33,10 @@ public class FilingValidator {
       Set.of("judgment", "mediation", "ruling", "arbitration", "notarial", "payment-order", "other");
   static final String RESIDENT_ID = "resident-id";
   static final String CREDIT_CODE = "credit-code";
+  /** Lengths of the filing form's fields, as the case registry's columns. */
+  static final int MAX_NAME = 200;
+  static final int MAX_ADDRESS = 500;
+  static final int MAX_DOCUMENT_NUMBER = 100;
 
   public CaseFiling validate(Function<String, Object> values) {
     FormCheck check = new FormCheck(values);
@@ -47,16 +51,17 @@ public class FilingValidator {
     BigDecimal amount = check.nonNegative(AMOUNT_CLAIMED, "申请执行标的金额");
     CaseFiling.Party applicant = party(check, "applicant", "申请执行人", true);
     CaseFiling.Party respondent = party(check, "respondent", "被执行人", false);
-    String basisNumber = check.text(BASIS_DOCUMENT_NUMBER, "执行依据文书编号");
-    String basisCourt = check.text(BASIS_COURT, "作出执行依据的机关");
+    String basisNumber = check.text(BASIS_DOCUMENT_NUMBER, "执行依据文书编号", MAX_DOCUMENT_NUMBER);
+    String basisCourt = check.text(BASIS_COURT, "作出执行依据的机关", MAX_NAME);
     String basisType = check.oneOf(BASIS_TYPE, "执行依据类型", BASIS_TYPES);
+    String propertyClues = check.optionalText(PROPERTY_CLUES, "财产线索", FormCheck.MAX_TEXT);
     check.throwIfInvalid("立案信息有误");
     return new CaseFiling(caseNumber, filingDate, caseKind, check.flag(NON_LITIGATION), amount,
-        applicant, respondent, basisNumber, basisCourt, basisType, check.optionalText(PROPERTY_CLUES));
+        applicant, respondent, basisNumber, basisCourt, basisType, propertyClues);
   }
 
   private static CaseFiling.Party party(FormCheck check, String prefix, String label, boolean phoneRequired) {
-    String name = check.text(prefix + "Name", label + "名称");
+    String name = check.text(prefix + "Name", label + "名称", MAX_NAME);
     String idType = check.oneOf(prefix + "IdType", label + "证件类型", Set.of(RESIDENT_ID, CREDIT_CODE));
     String idNumber = check.text(prefix + "IdNumber", label + "证件号码");
     if (idNumber != null) {
@@ -73,7 +78,7 @@ public class FilingValidator {
     if (!phoneRequired && phone != null) {
       check.require(PHONE.matcher(phone).matches(), label + "联系电话格式不正确（应为11位手机号或区号加座机号）");
     }
-    String address = check.text(prefix + "Address", label + "住所地");
+    String address = check.text(prefix + "Address", label + "住所地", MAX_ADDRESS);
     return new CaseFiling.Party(name, idType, idNumber, phone, address);
   }
 }

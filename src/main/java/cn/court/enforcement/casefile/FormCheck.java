@@ -18,6 +18,9 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public final class FormCheck {
 
+  /** The forms' longest text (textarea maxLength); stored columns are at least this long. */
+  public static final int MAX_TEXT = 2000;
+
   private final Function<String, Object> values;
   private final List<String> problems = new ArrayList<>();
 
@@ -40,9 +43,23 @@ public final class FormCheck {
   }
 
   public String text(String name, String label) {
-    String text = optionalText(name);
+    return text(name, label, MAX_TEXT);
+  }
+
+  /** Required text of at most {@code max} characters (the form's maxLength, the column's size). */
+  public String text(String name, String label, int max) {
+    String text = optionalText(name, label, max);
     if (text == null) {
       problems.add("请填写" + label);
+    }
+    return text;
+  }
+
+  /** Optional text of at most {@code max} characters. */
+  public String optionalText(String name, String label, int max) {
+    String text = optionalText(name);
+    if (text != null && text.length() > max) {
+      problems.add(label + "不能超过" + max + "个字");
     }
     return text;
   }

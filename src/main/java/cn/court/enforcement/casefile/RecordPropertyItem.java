@@ -19,6 +19,9 @@ public class RecordPropertyItem extends TaskCompletionListener {
   static final List<String> FIELDS = List.of("propertyKind", "holderInstitution", "propertyValue",
       "propertyControlled", "needsOfflineAction", "propertyRemarks");
 
+  /** The form's maxLength and the column's size. */
+  static final int MAX_REMARKS = 1000;
+
   private final CaseRegistry registry;
 
   public RecordPropertyItem(CaseRegistry registry) {
@@ -29,14 +32,15 @@ public class RecordPropertyItem extends TaskCompletionListener {
   protected void completed(DelegateExecution execution) {
     FormCheck check = new FormCheck(execution::getVariable);
     String kind = check.oneOf("propertyKind", "财产种类", PropertyKinds.LABELS.keySet());
-    String holder = check.text("holderInstitution", "财产所在机构");
+    String holder = check.text("holderInstitution", "财产所在机构", FilingValidator.MAX_NAME);
     BigDecimal value = check.nonNegative("propertyValue", "金额或价值（元）");
+    String remarks = check.optionalText("propertyRemarks", "备注", MAX_REMARKS);
     check.throwIfInvalid("无法登记财产项目");
 
     String caseNumber = (String) execution.getVariable(CASE_NUMBER);
     registry.addPropertyItem(caseNumber, new CaseRegistry.PropertyItem(null, kind, holder, value,
         check.flag("propertyControlled"), check.flag("needsOfflineAction"),
-        check.optionalText("propertyRemarks"), null));
+        remarks, null));
     execution.removeVariables(FIELDS);
     execution.setVariable(MORE_ITEMS, check.flag(MORE_ITEMS));
     execution.setVariable(OFFLINE_ACTION_NEEDED, !registry.offlineItemIds(caseNumber).isEmpty());

@@ -338,6 +338,11 @@ class EnforcementCaseProcessTest {
         .isInstanceOf(InvalidCaseDataException.class)
         .hasMessageContaining("财产种类的取值无效").hasMessageContaining("请填写财产所在机构")
         .hasMessageContaining("金额或价值（元）不能为负数");
+    assertThatThrownBy(() -> flow.complete("Task_RecordPropertyItem", "network-control",
+        vars("propertyKind", "deposit", "holderInstitution", "行".repeat(201), "propertyValue", 100,
+            "propertyRemarks", "备".repeat(1001))))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageContaining("财产所在机构不能超过200个字").hasMessageContaining("备注不能超过1000个字");
     Assertions.assertThat(beans.registry.propertyItems(flow.caseNumber)).isEmpty();
   }
 

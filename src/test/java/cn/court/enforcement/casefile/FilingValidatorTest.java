@@ -58,6 +58,25 @@ class FilingValidatorTest {
   }
 
   @Test
+  void refusesTextLongerThanTheRegistryKeeps() {
+    Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
+    vars.put("applicantName", "某".repeat(201));
+    vars.put("respondentAddress", "路".repeat(501));
+    vars.put("basisDocumentNumber", "号".repeat(101));
+    vars.put("propertyClues", "线".repeat(2001));
+    assertThatThrownBy(() -> validator.validate(vars::get))
+        .hasMessageContaining("申请执行人名称不能超过200个字")
+        .hasMessageContaining("被执行人住所地不能超过500个字")
+        .hasMessageContaining("执行依据文书编号不能超过100个字")
+        .hasMessageContaining("财产线索不能超过2000个字");
+    vars.put("applicantName", "某".repeat(200));
+    vars.put("respondentAddress", "路".repeat(500));
+    vars.put("basisDocumentNumber", "号".repeat(100));
+    vars.put("propertyClues", "线".repeat(2000));
+    assertThat(validator.validate(vars::get).propertyClues()).hasSize(2000);
+  }
+
+  @Test
   void refusesUnknownCodes() {
     Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
     vars.put("caseKind", "divorce");
