@@ -75,10 +75,10 @@ public class CheckTaskForm extends TaskCompletionListener {
         entry("Task_RegisterClosure", check -> check.date(CLOSED_DATE, "结案日期")),
         entry("Task_DisposeAsset", check -> {
           check.oneOf("disposalOutcome", "处置结果", Set.of("auctioned", "sold-off", "in-lieu", "released", "kept"));
-          check.nonNegative("disposalProceeds", "变价款金额");
+          check.amount("disposalProceeds", "变价款金额");
         }),
         entry("Task_RegisterCaseMoney", check -> {
-          check.nonNegative(MONEY_RECEIVED, "到账金额");
+          check.amount(MONEY_RECEIVED, "到账金额");
           check.date(MONEY_ARRIVED_DATE, "到账日期");
         }),
         entry("Task_PayOutCaseMoney", CheckTaskForm::payOut),
@@ -184,18 +184,18 @@ public class CheckTaskForm extends TaskCompletionListener {
     String kind = check.oneOf(PUNISHMENT_KIND, "惩戒措施", PUNISHMENTS);
     check.text("punishmentGrounds", "惩戒事由");
     if ("fine".equals(kind)) {
-      BigDecimal fine = check.nonNegative("fineAmount", "罚款金额");
+      BigDecimal fine = check.amount("fineAmount", "罚款金额");
       check.require(fine == null || fine.signum() > 0, "罚款金额应大于0");
     } else if ("detention".equals(kind)) {
       BigDecimal days = check.nonNegative("detentionDays", "拘留天数");
-      check.require(days == null || days.compareTo(BigDecimal.ONE) >= 0 && days.compareTo(BigDecimal.valueOf(15)) <= 0,
-          "拘留天数应为1至15日");
+      check.require(days == null || days.stripTrailingZeros().scale() <= 0
+          && days.compareTo(BigDecimal.ONE) >= 0 && days.compareTo(BigDecimal.valueOf(15)) <= 0, "拘留天数应为1至15日的整数");
     }
   }
 
   /** Pays out at most what is still unpaid: earlier runs' remainder plus what arrived now. */
   private static void payOut(FormCheck check) {
-    BigDecimal paid = check.nonNegative(MONEY_PAID_OUT, "发放金额");
+    BigDecimal paid = check.amount(MONEY_PAID_OUT, "发放金额");
     if (paid != null && paid.signum() > 0) {
       check.date("moneyPaidOutOn", "发放日期");
     }

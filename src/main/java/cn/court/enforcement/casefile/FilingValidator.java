@@ -48,7 +48,7 @@ public class FilingValidator {
           "案号年份与立案日期不一致");
     }
     String caseKind = check.oneOf(CASE_KIND, "案件类型", CASE_KINDS);
-    BigDecimal amount = check.nonNegative(AMOUNT_CLAIMED, "申请执行标的金额");
+    BigDecimal amount = check.amount(AMOUNT_CLAIMED, "申请执行标的金额");
     CaseFiling.Party applicant = party(check, "applicant", "申请执行人", true);
     CaseFiling.Party respondent = party(check, "respondent", "被执行人", false);
     String basisNumber = check.text(BASIS_DOCUMENT_NUMBER, "执行依据文书编号", MAX_DOCUMENT_NUMBER);

@@ -20,6 +20,8 @@ public final class FormCheck {
 
   /** The forms' longest text (textarea maxLength); stored columns are at least this long. */
   public static final int MAX_TEXT = 2000;
+  /** Far above any case, far below the registry's DECIMAL(18, 2). */
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
   private final Function<String, Object> values;
   private final List<String> problems = new ArrayList<>();
@@ -79,6 +81,20 @@ public final class FormCheck {
       return null;
     }
     return text;
+  }
+
+  /** A sum of money in yuan: not negative, at most two decimals, below an implausible size. */
+  public BigDecimal amount(String name, String label) {
+    BigDecimal amount = nonNegative(name, label);
+    if (amount != null && amount.stripTrailingZeros().scale() > 2) {
+      problems.add(label + "最多保留两位小数（精确到分）");
+      return null;
+    }
+    if (amount != null && amount.compareTo(MAX_AMOUNT) > 0) {
+      problems.add(label + "过大，请核对（上限为一万亿元）");
+      return null;
+    }
+    return amount;
   }
 
   public BigDecimal nonNegative(String name, String label) {

@@ -33,7 +33,7 @@ public class RecordPropertyItem extends TaskCompletionListener {
     FormCheck check = new FormCheck(execution::getVariable);
     String kind = check.oneOf("propertyKind", "财产种类", PropertyKinds.LABELS.keySet());
     String holder = check.text("holderInstitution", "财产所在机构", FilingValidator.MAX_NAME);
-    BigDecimal value = check.nonNegative("propertyValue", "金额或价值（元）");
+    BigDecimal value = check.amount("propertyValue", "金额或价值（元）");
     String remarks = check.optionalText("propertyRemarks", "备注", MAX_REMARKS);
     check.throwIfInvalid("无法登记财产项目");
 

@@ -283,7 +283,10 @@ class EnforcementCaseProcessTest {
     CaseFlow flow = CaseFlow.start().toTeamHub().measure("punishment", vars());
     assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3",
         vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 20)))
-        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为1至15日");
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为1至15日的整数");
+    assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3",
+        vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 2.5)))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为1至15日的整数");
     flow.complete("Task_ProposePunishment", "ordinary-team-3",
         vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 15));
     flow.complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "rejected", "rulingRemarks", "证据不足"));

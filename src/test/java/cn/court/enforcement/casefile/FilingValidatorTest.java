@@ -77,6 +77,19 @@ class FilingValidatorTest {
   }
 
   @Test
+  void amountsAreYuanToTheCentAndOfPlausibleSize() {
+    Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
+    vars.put("amountClaimed", 100.505);
+    assertThatThrownBy(() -> validator.validate(vars::get)).hasMessageContaining("申请执行标的金额最多保留两位小数（精确到分）");
+    vars.put("amountClaimed", 1e13);
+    assertThatThrownBy(() -> validator.validate(vars::get)).hasMessageContaining("申请执行标的金额过大，请核对（上限为一万亿元）");
+    vars.put("amountClaimed", 1e12);
+    assertThat(validator.validate(vars::get).amountClaimed()).isEqualByComparingTo("1000000000000");
+    vars.put("amountClaimed", "100.50");
+    assertThat(validator.validate(vars::get).amountClaimed()).isEqualByComparingTo("100.5");
+  }
+
+  @Test
   void refusesUnknownCodes() {
     Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
     vars.put("caseKind", "divorce");
