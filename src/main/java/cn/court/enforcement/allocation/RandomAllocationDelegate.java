@@ -15,13 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task 随机分案: sets {@code handlingTeam} to a team drawn at random among the eligible
- * ordinary teams and {@code allocationDrawId} to the draw's record. Use with
+ * ordinary teams and {@code allocationDrawId} to the draw's record; the case is the business key. Use with
  * {@code camunda:asyncBefore="true"}; a retry reuses the case's earlier draw.
  */
 @Component("randomAllocation")
 public class RandomAllocationDelegate implements JavaDelegate {
 
-  public static final String CASE_NUMBER = "caseNumber";
   public static final String CONFLICT_TEAMS = "conflictTeams";
   public static final String CONFLICT_REASON = "conflictReason";
   public static final String HANDLING_TEAM = "handlingTeam";
@@ -45,13 +44,12 @@ public class RandomAllocationDelegate implements JavaDelegate {
     execution.setVariable(ALLOCATION_DRAW_ID, draw.id());
   }
 
+  /** The case is its business key, never a variable a form could have set. */
   private static String caseNumber(DelegateExecution execution) {
-    Object value = execution.getVariable(CASE_NUMBER);
-    String caseNumber = value != null && !value.toString().isBlank()
-        ? value.toString() : execution.getProcessBusinessKey();
+    String caseNumber = execution.getProcessBusinessKey();
     caseNumber = caseNumber == null ? "" : caseNumber.strip();
     if (caseNumber.isEmpty()) {
-      throw new BadUserRequestException("随机分案缺少案号（变量 caseNumber 或业务键）");
+      throw new BadUserRequestException("随机分案缺少案号（业务键）");
     }
     if (caseNumber.length() > MAX_CASE_NUMBER) {
       throw new BadUserRequestException("案号过长（最多" + MAX_CASE_NUMBER + "个字符）：" + caseNumber);

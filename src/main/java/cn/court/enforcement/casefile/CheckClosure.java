@@ -2,7 +2,6 @@ package cn.court.enforcement.casefile;
 
 import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_PAID_OUT;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_RECEIVED;
-import static cn.court.enforcement.casefile.CaseVariables.CASE_NUMBER;
 import static cn.court.enforcement.casefile.CaseVariables.CLOSURE_KIND;
 import static cn.court.enforcement.casefile.CaseVariables.CLOSURE_REASON;
 import static cn.court.enforcement.casefile.CaseVariables.NEXT_MEASURE;
@@ -56,7 +55,7 @@ public class CheckClosure extends TaskCompletionListener {
     check.require(received.compareTo(paid) <= 0, "尚有案款未发放（已到账 %s 元，已发放 %s 元），案款发放完毕前不能结案"
         .formatted(received.toPlainString(), paid.toPlainString()));
     if (team) {
-      String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+      String caseNumber = execution.getProcessBusinessKey();
       check.require(registry.countMeasures(caseNumber, RecordMeasure.INTERVIEW_PREFIX + "applicant") > 0,
           "尚无对申请执行人的谈话笔录，普通案件不能结案");
       check.require(registry.countMeasures(caseNumber, RecordMeasure.INTERVIEW_PREFIX + "respondent") > 0,

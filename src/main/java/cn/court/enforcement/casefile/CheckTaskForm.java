@@ -155,7 +155,7 @@ public class CheckTaskForm extends TaskCompletionListener {
 
   /** Teams excluded for a conflict of interest (回避) need a reason; randomAllocation reads both. */
   private void conflicts(FormCheck check) {
-    List<String> teams = check.list(CONFLICT_TEAMS);
+    List<String> teams = check.list(CONFLICT_TEAMS, "回避团队");
     teams.forEach(team -> check.require(ordinaryTeams.contains(team), "回避团队的取值无效：" + team));
     if (!teams.isEmpty()) {
       check.text(CONFLICT_REASON, "回避理由", MAX_CONFLICT_REASON);
@@ -166,7 +166,7 @@ public class CheckTaskForm extends TaskCompletionListener {
     String team = check.text(HANDLING_TEAM, "承办团队");
     if (team != null) {
       check.require(ordinaryTeams.contains(team), "承办团队的取值无效：" + team);
-      check.require(!check.list(CONFLICT_TEAMS).contains(team), "所选团队已因回避被排除，请另选团队");
+      check.require(!check.list(CONFLICT_TEAMS, "回避团队").contains(team), "所选团队已因回避被排除，请另选团队");
     }
     check.text(ASSIGNMENT_REASON, "指定承办团队的理由");
   }

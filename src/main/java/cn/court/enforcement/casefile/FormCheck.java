@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -140,17 +139,19 @@ public final class FormCheck {
     return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
   }
 
-  /** Values of a checklist or taglist: a Spin Json array from forms, or a Java list. */
-  public List<String> list(String name) {
+  /**
+   * Values of a checklist or taglist: a Spin Json array from forms, or a Java list; absent is
+   * empty. Anything else (a number, a date, one bare string) is refused, never read as empty.
+   */
+  public List<String> list(String name, String label) {
     Object value = values.apply(name);
     List<String> items = new ArrayList<>();
-    if (value instanceof String json && !json.isBlank()) {
-      value = Spin.JSON(json);
-    }
     if (value instanceof SpinJsonNode node && node.isArray()) {
-      node.elements().forEach(element -> items.add(element.stringValue()));
+      node.elements().forEach(element -> items.add(element.isString() ? element.stringValue() : element.toString()));
     } else if (value instanceof Collection<?> collection) {
       collection.forEach(element -> items.add(String.valueOf(element)));
+    } else if (value != null) {
+      problems.add(label + "应为列表");
     }
     return items;
   }

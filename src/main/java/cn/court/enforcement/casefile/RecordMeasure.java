@@ -1,6 +1,5 @@
 package cn.court.enforcement.casefile;
 
-import static cn.court.enforcement.casefile.CaseVariables.CASE_NUMBER;
 import static cn.court.enforcement.casefile.CaseVariables.NEXT_MEASURE;
 import static cn.court.enforcement.casefile.CaseVariables.PUNISHMENT_DECISION;
 import static cn.court.enforcement.casefile.CaseVariables.PUNISHMENT_KIND;
@@ -39,7 +38,7 @@ public class RecordMeasure extends TaskCompletionListener {
     String summary = measure == null ? null : check.text("measureSummary", "情况记录");
     check.throwIfInvalid(taskName(execution));
     if (measure != null) {
-      registry.recordMeasure((String) execution.getVariable(CASE_NUMBER), measure, date, summary);
+      registry.recordMeasure(execution.getProcessBusinessKey(), measure, date, summary);
     }
     execution.removeVariables(FIELDS);
   }

@@ -1,6 +1,5 @@
 package cn.court.enforcement.casefile;
 
-import static cn.court.enforcement.casefile.CaseVariables.CASE_NUMBER;
 import static cn.court.enforcement.casefile.CaseVariables.MORE_ITEMS;
 import static cn.court.enforcement.casefile.CaseVariables.OFFLINE_ACTION_NEEDED;
 
@@ -37,7 +36,7 @@ public class RecordPropertyItem extends TaskCompletionListener {
     String remarks = check.optionalText("propertyRemarks", "备注", MAX_REMARKS);
     check.throwIfInvalid("无法登记财产项目");
 
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String caseNumber = execution.getProcessBusinessKey();
     registry.addPropertyItem(caseNumber, new CaseRegistry.PropertyItem(null, kind, holder, value,
         check.flag("propertyControlled"), check.flag("needsOfflineAction"),
         remarks, null));

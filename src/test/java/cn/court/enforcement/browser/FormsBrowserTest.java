@@ -3,29 +3,21 @@ package cn.court.enforcement.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import cn.court.enforcement.calendar.CaseClock;
-import cn.court.enforcement.casefile.CaseRegistry;
-import cn.court.enforcement.casefile.FilingValidator;
 import cn.court.enforcement.organisation.Organisation;
+import cn.court.enforcement.support.FormCases;
+import cn.court.enforcement.support.FormExample;
+import cn.court.enforcement.support.FormUse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +29,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Every start form and user task form of every deployed process, in a Chinese Chromium:
@@ -49,24 +42,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormsBrowserTest {
 
-  private static final AtomicInteger CASE_NUMBERS = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 800_000));
-
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
-  @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired Organisation organisation;
-  @Autowired FilingValidator filingValidator;
-  @Autowired CaseRegistry registry;
-  @Autowired CaseClock clock;
+  @Autowired ApplicationContext context;
 
+  private FormCases cases;
   private Browser browser;
   private Tasklist tasklist;
 
   @BeforeAll
   void openBrowser() {
+    cases = new FormCases(context);
     browser = new Browser("forms");
     tasklist = new Tasklist(browser, port);
   }
@@ -91,18 +81,18 @@ class FormsBrowserTest {
   @Test
   void anOutsiderDoesNotSeeTheTaskItsGroupSees() {
     browser.folder("outsider");
-    String caseNumber = "（2026）豫0105执" + CASE_NUMBERS.incrementAndGet() + "号";
+    String caseNumber = FormCases.newCaseNumber();
     String processInstanceId = runtime.createProcessInstanceByKey("enforcement-case").businessKey(caseNumber)
         .setVariable("caseNumber", caseNumber).startBeforeActivity("Task_VerifyFilingData").execute().getId();
-    Task task = task(processInstanceId, "Task_VerifyFilingData");
+    Task task = cases.task(processInstanceId, "Task_VerifyFilingData");
 
-    tasklist.as(leader("intake"));
+    tasklist.as(cases.leader("intake"));
     tasklist.openFilter("本组待办");
     browser.awaitText(task.getName());
     browser.screenshot("member-group-filter");
-    assertThat(browser.text()).contains(staffName(leader("intake")), task.getName());
+    assertThat(browser.text()).contains(staffName(cases.leader("intake")), task.getName());
 
-    String outsider = leader("finance");
+    String outsider = cases.leader("finance");
     tasklist.as(outsider);
     tasklist.openFilter("本组待办");
     browser.awaitText(staffName(outsider));
@@ -118,7 +108,7 @@ class FormsBrowserTest {
   @Test
   void aSupervisorFindsTheCaseInCockpitWithItsCurrentActivity() {
     browser.folder("cockpit");
-    String caseNumber = "（2026）豫0105执" + CASE_NUMBERS.incrementAndGet() + "号";
+    String caseNumber = FormCases.newCaseNumber();
     ProcessInstance instance = runtime.createProcessInstanceByKey("enforcement-case").businessKey(caseNumber)
         .setVariable("caseNumber", caseNumber).startBeforeActivity("Task_RegisterAndServeDocuments").execute();
     Cockpit cockpit = new Cockpit(browser, port);
@@ -143,7 +133,7 @@ class FormsBrowserTest {
     FormExample example = FormExample.of(use.formId());
     FormExample.Use how = example.use(use);
     CamundaForm form = CamundaForm.read(Path.of("forms", use.formId() + ".form"));
-    String caseNumber = "（2026）豫0105执" + CASE_NUMBERS.incrementAndGet() + "号";
+    String caseNumber = FormCases.newCaseNumber();
     browser.folder(use.process().getKey() + "/" + use.activityId());
     try {
       if (use.start()) {
@@ -162,11 +152,7 @@ class FormsBrowserTest {
 
   private void startThroughForm(FormUse use, FormExample example, FormExample.Use how, CamundaForm form,
       String caseNumber) {
-    if (how.registerCase()) {
-      registerCase(caseNumber, how.given(caseNumber), "none");
-      clock.register(caseNumber, LocalDate.now(), false);
-    }
-    String user = how.user() != null ? how.user() : starter(use);
+    String user = cases.prepareStart(use, how, caseNumber);
     tasklist.as(user);
     tasklist.openStartForm(use.process().getName());
     browser.screenshot("start-form-opened");
@@ -183,17 +169,6 @@ class FormsBrowserTest {
     movedOn(instance.getId(), how.next());
   }
 
-  /** A leader of a unit the organisation lets start the process, else of a candidate starter group. */
-  private String starter(FormUse use) {
-    List<String> groups = new ArrayList<>();
-    organisation.units().stream().filter(unit -> unit.starts().contains(use.process().getKey()))
-        .forEach(unit -> groups.add(unit.id()));
-    repository.getIdentityLinksForProcessDefinition(use.process().getId()).stream()
-        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).sorted().forEach(groups::add);
-    assertThat(groups).as("who may start " + use.process().getKey()).isNotEmpty();
-    return leader(groups.get(0));
-  }
-
   private ProcessInstance instanceOfCase(FormUse use, String caseNumber) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(use.process().getKey())
         .processInstanceBusinessKey(caseNumber).singleResult();
@@ -203,28 +178,10 @@ class FormsBrowserTest {
 
   private void completeTask(FormUse use, FormExample example, FormExample.Use how, CamundaForm form,
       String caseNumber) {
-    // What every case carries from its filing (filing date, kind, parties …), then the use's own.
-    Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
-    given.putAll(how.given(caseNumber));
-    given.put("caseNumber", caseNumber);
-    // The statutory clock runs from filing; tasks whose due date is the case's need it at creation.
-    clock.register(caseNumber, LocalDate.now(), false);
-    String processInstanceId = runtime.createProcessInstanceByKey(use.process().getKey()).businessKey(caseNumber)
-        .setVariables(given).startBeforeActivity(how.startBefore() != null ? how.startBefore() : use.activityId())
-        .execute().getId();
-    if (how.registerCase()) {
-      registerCase(caseNumber, given, processInstanceId);
-    }
-    if (how.steps() != null) {
-      for (FormExample.Step step : how.steps()) {
-        runJobs(processInstanceId);
-        tasks.complete(task(processInstanceId, step.task()).getId(),
-            FormExample.substitute(step.variables() == null ? Map.<String, Object>of() : step.variables(), caseNumber));
-      }
-    }
-    runJobs(processInstanceId);
-    Task task = task(processInstanceId, use.activityId());
-    String user = how.user() != null ? how.user() : leader(candidateGroups(task.getId()).get(0));
+    FormCases.Reached reached = cases.reachTask(use, how, caseNumber);
+    String processInstanceId = reached.processInstanceId();
+    Task task = reached.task();
+    String user = reached.user();
 
     tasklist.as(user);
     tasklist.openAndClaim(task.getId(), task.getName());
@@ -241,19 +198,6 @@ class FormsBrowserTest {
         "completion of " + task.getName());
     browser.screenshot("task-completed");
     movedOn(processInstanceId, how.next());
-  }
-
-  private Task task(String processInstanceId, String taskKey) {
-    List<Task> found = tasks.createTaskQuery().processInstanceIdIn(tree(processInstanceId).toArray(String[]::new))
-        .taskDefinitionKey(taskKey).list();
-    assertThat(found).as("task " + taskKey + " of the test's instance").isNotEmpty();
-    return found.get(0);
-  }
-
-  private List<String> candidateGroups(String taskId) {
-    return tasks.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
   }
 
   // --- the form ----------------------------------------------------------------------------
@@ -299,8 +243,8 @@ class FormsBrowserTest {
 
   /** The expected activities were reached (user tasks exist with their group), or it ended. */
   private void movedOn(String processInstanceId, List<String> next) {
-    runJobs(processInstanceId);
-    List<String> tree = tree(processInstanceId);
+    cases.runJobs(processInstanceId);
+    List<String> tree = cases.tree(processInstanceId);
     List<String> active = new ArrayList<>();
     tree.stream().filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
         .forEach(id -> active.addAll(runtime.getActiveActivityIds(id)));
@@ -313,7 +257,7 @@ class FormsBrowserTest {
       assertThat(tree.stream().mapToLong(id -> history.createHistoricActivityInstanceQuery().processInstanceId(id)
           .activityId(key).count()).sum()).as("%s reached; active: %s", key, active).isPositive();
       for (Task task : tasks.createTaskQuery().processInstanceIdIn(tree.toArray(String[]::new)).taskDefinitionKey(key).list()) {
-        List<String> groups = candidateGroups(task.getId());
+        List<String> groups = cases.candidateGroups(task.getId());
         if (!groups.isEmpty() || task.getAssignee() == null) {
           assertThat(groups).as("candidate groups of %s", key).isNotEmpty();
           groups.forEach(group -> assertThat(organisation.unit(group)).as("group %s of %s", group, key).isPresent());
@@ -322,42 +266,7 @@ class FormsBrowserTest {
     }
   }
 
-  /** Runs the due jobs of the instance and its called instances (the job executor is off in tests). */
-  private void runJobs(String processInstanceId) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> due = new ArrayList<>();
-      for (String id : tree(processInstanceId)) {
-        due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
-      }
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
-  private List<String> tree(String processInstanceId) {
-    List<String> ids = new ArrayList<>(List.of(processInstanceId));
-    for (int i = 0; i < ids.size(); i++) {
-      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
-          .forEach(child -> ids.add(child.getId()));
-    }
-    return ids;
-  }
-
   // --- fixtures ----------------------------------------------------------------------------
-
-  /** Files the case in the registry (data of the case-filing example, overridden by given). */
-  private void registerCase(String caseNumber, Map<String, Object> given, String processInstanceId) {
-    Map<String, Object> filing = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
-    filing.putAll(given);
-    filing.put("caseNumber", caseNumber);
-    registry.register(filingValidator.validate(filing::get), processInstanceId);
-  }
-
-  private String leader(String group) {
-    return organisation.leaderOf(group).orElseThrow(() -> new AssertionError("group " + group + " has no leader"));
-  }
 
   private String staffName(String user) {
     return organisation.person(user).map(Organisation.Staff::name).orElse(user);

@@ -120,6 +120,7 @@ class CaseRegistrySpringTest {
     runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber));
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
         .taskDefinitionKey("Task_VerifyFilingData").singleResult().getId();
+    taskService.claim(taskId, INTAKE_CLERK);
     ResponseEntity<Map> response = rest.withBasicAuth(INTAKE_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/task/" + taskId + "/complete",
         Map.of("variables", Map.of("filingCheck", Map.of("value", "needs-correction"))), Map.class);

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 import cn.court.enforcement.allocation.AllocationProperties;
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.escalation.EscalateOverdueNodes;
+import cn.court.enforcement.triage.RecordTriageFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class CaseTestBeans {
     Mocks.register("correctFilingData", new CorrectFilingData(validator, registry));
     Mocks.register("checkTaskForm", new CheckTaskForm(new AllocationProperties(null, null)));
     Mocks.register("checkClosure", new CheckClosure(registry));
+    Mocks.register("recordTriageFacts", new RecordTriageFacts());
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));
     Mocks.register("controlPropertyOffline", new ControlPropertyOffline(registry));
     Mocks.register("recordMeasure", new RecordMeasure(registry));

@@ -1,4 +1,4 @@
-package cn.court.enforcement.browser;
+package cn.court.enforcement.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,26 +31,26 @@ import java.util.regex.Pattern;
  *       "next": [ "&lt;activity id&gt;" ] } } }  // reached afterwards; [] = the process has ended
  * </pre>
  */
-record FormExample(Map<String, Object> valid, Invalid invalid, String noInvalidValue, Map<String, Use> uses) {
+public record FormExample(Map<String, Object> valid, Invalid invalid, String noInvalidValue, Map<String, Use> uses) {
 
-  static final Path DIRECTORY = Path.of("forms", "examples");
+  public static final Path DIRECTORY = Path.of("forms", "examples");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REPEAT = Pattern.compile("\\$\\{repeat:(\\d+):(.)}");
 
-  record Invalid(String field, Object value, String message) {}
+  public record Invalid(String field, Object value, String message) {}
 
-  record Use(Map<String, Object> given, boolean registerCase, String startBefore, List<Step> steps, String user,
+  public record Use(Map<String, Object> given, boolean registerCase, String startBefore, List<Step> steps, String user,
       List<String> next) {
 
-    Map<String, Object> given(String caseNumber) {
+    public Map<String, Object> given(String caseNumber) {
       return given == null ? Map.of() : substitute(given, caseNumber);
     }
   }
 
-  record Step(String task, Map<String, Object> variables) {}
+  public record Step(String task, Map<String, Object> variables) {}
 
   /** The example of a form; a form without one fails with the file it needs. */
-  static FormExample of(String formId) {
+  public static FormExample of(String formId) {
     Path file = DIRECTORY.resolve(formId + ".json");
     if (!Files.exists(file)) {
       throw new AssertionError("Form '" + formId + "' has no example data: add " + file
@@ -67,7 +67,7 @@ record FormExample(Map<String, Object> valid, Invalid invalid, String noInvalidV
     }
   }
 
-  Use use(FormUse use) {
+  public Use use(FormUse use) {
     Use found = uses == null ? null : uses.get(use.activityId());
     if (found == null) {
       throw new AssertionError(DIRECTORY.resolve(use.formId() + ".json") + " does not say how to reach "
@@ -76,16 +76,16 @@ record FormExample(Map<String, Object> valid, Invalid invalid, String noInvalidV
     return found;
   }
 
-  Map<String, Object> valid(String caseNumber) {
+  public Map<String, Object> valid(String caseNumber) {
     return substitute(valid, caseNumber);
   }
 
-  Object invalidValue(String caseNumber) {
+  public Object invalidValue(String caseNumber) {
     return substitute(invalid.value(), caseNumber);
   }
 
   @SuppressWarnings("unchecked")
-  static <T> T substitute(T value, String caseNumber) {
+  public static <T> T substitute(T value, String caseNumber) {
     if (value instanceof String text) {
       Matcher repeat = REPEAT.matcher(text);
       if (repeat.matches()) {

@@ -1,4 +1,4 @@
-package cn.court.enforcement.browser;
+package cn.court.enforcement.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,10 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /** One place a Camunda Form is shown: a user task, or the start event of a process. */
-record FormUse(ProcessDefinition process, String activityId, String activityName, String formId, boolean start) {
+public record FormUse(ProcessDefinition process, String activityId, String activityName, String formId, boolean start) {
 
   /** Every user task and start event with a {@code camunda:formRef} in the latest deployed definitions. */
-  static List<FormUse> deployed(RepositoryService repository) {
+  public static List<FormUse> deployed(RepositoryService repository) {
     List<FormUse> uses = new ArrayList<>();
     for (ProcessDefinition process : repository.createProcessDefinitionQuery().latestVersion()
         .orderByProcessDefinitionKey().asc().list()) {

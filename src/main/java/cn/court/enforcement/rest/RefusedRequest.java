@@ -1,0 +1,34 @@
+package cn.court.enforcement.rest;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * A request the application refuses, with the HTTP status and the Chinese message the caller
+ * sees. A process engine exception so that, thrown inside an engine command (a task listener),
+ * it rolls the command back and reaches the REST layer through the engine's wrapping.
+ */
+public class RefusedRequest extends ProcessEngineException {
+
+  private final int status;
+
+  public RefusedRequest(int status, String message) {
+    super(message);
+    this.status = status;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public static RefusedRequest badRequest(String message) {
+    return new RefusedRequest(400, message);
+  }
+
+  public static RefusedRequest forbidden(String message) {
+    return new RefusedRequest(403, message);
+  }
+
+  public static RefusedRequest conflict(String message) {
+    return new RefusedRequest(409, message);
+  }
+}
