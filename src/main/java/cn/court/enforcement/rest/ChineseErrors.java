@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
@@ -70,7 +71,9 @@ public final class ChineseErrors {
       if (t instanceof AuthorizationException) {
         return new Answer(403, "AuthorizationException", "您无权执行此操作。");
       }
-      if (t instanceof NotFoundException) {
+      if (t instanceof NotFoundException
+          || t instanceof NullValueException && String.valueOf(t.getMessage()).startsWith("Cannot find")) {
+        // The engine says "Cannot find task with id …" through a NullValueException on claim.
         return new Answer(404, "NotFoundException", notFound());
       }
       if (t instanceof JsonProcessingException) {

@@ -10,10 +10,14 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 
@@ -34,10 +39,11 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
  * Chinese 400; what is submitted for a readonly or disabled field is ignored (the form only
  * shows the stored value, and Tasklist sends it back). Only administrators may start at an
  * inner activity, skip listeners, correlate messages or signals, or modify, migrate and
- * restart instances. Bodies are limited in size and JSON in depth.
+ * restart instances. Bodies are limited in size and JSON in depth. A task done meanwhile
+ * answers 409.
  */
 @Priority(Priorities.USER)
-public class FormSubmissionGuard implements ContainerRequestFilter {
+public class FormSubmissionGuard implements ContainerRequestFilter, ContainerResponseFilter {
 
   static final int MAX_FORM_BODY = 1024 * 1024;
   static final long MAX_BODY = 20L * 1024 * 1024;
@@ -45,6 +51,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
 
   private static final Pattern ENGINE = Pattern.compile("^/?(?:engine/([^/]+)/)?(.*?)/?$");
   private static final Pattern TASK = Pattern.compile("task/([^/]+)/(complete|submit-form|resolve)");
+  private static final Pattern TASK_ACTION = Pattern.compile("task/([^/]+)/(complete|submit-form|resolve|claim)");
   private static final Pattern START = Pattern.compile(
       "process-definition/(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(start|submit-form)");
   private static final Pattern ADMIN_ONLY = Pattern.compile("message|signal|condition"
@@ -93,6 +100,31 @@ public class FormSubmissionGuard implements ContainerRequestFilter {
       }
       replace(request, body);
     }
+  }
+
+  /**
+   * Acting on a task that was completed meanwhile is a race lost (409), not an unknown id or a
+   * missing permission: the engine only says the task is not there, history says it was done.
+   */
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    // Gone (404), its grants gone with it (403) or its execution moved on (500) as the other committed.
+    if (!List.of(403, 404, 500).contains(response.getStatus()) || !"POST".equals(request.getMethod())) {
+      return;
+    }
+    Matcher engine = ENGINE.matcher(request.getUriInfo().getPath());
+    Matcher task = engine.matches() ? TASK_ACTION.matcher(engine.group(2)) : null;
+    if (task != null && task.matches() && finished(engine(engine.group(1)), task.group(1))) {
+      response.setStatus(409);
+      response.setEntity(Map.of("type", "RefusedRequest", "message", "该任务已办结（可能刚由他人完成），不能再次办理。"),
+          new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
+    }
+  }
+
+  private static boolean finished(ProcessEngine engine, String taskId) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.runWithoutAuthorization(() -> engine.getHistoryService()
+            .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0));
   }
 
   private static boolean instantiatesElsewhere(JsonNode body) {

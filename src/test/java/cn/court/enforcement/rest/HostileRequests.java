@@ -1,0 +1,72 @@
+package cn.court.enforcement.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Building request bodies the way Tasklist does, and what every refusal must look like. */
+final class HostileRequests {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+  /** Engine text that must never reach a user: exception names, English error phrases, codes. */
+  private static final Pattern ENGINE_TEXT = Pattern.compile(
+      "Exception|ENGINE-|DMN-|Cannot |cannot |No matching|not found|null|SQL|\\bat [a-z]+\\.");
+
+  private HostileRequests() {
+  }
+
+  /** Form values as Tasklist submits them: lists and objects as typed JSON text, the rest untyped. */
+  static Map<String, Object> typed(Map<String, ?> values) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    values.forEach((name, value) -> typed.put(name, value instanceof List<?> || value instanceof Map<?, ?>
+        ? Map.of("type", "Json", "value", json(value))
+        : value == null ? Map.of() : Map.of("value", value)));
+    return typed;
+  }
+
+  static String variables(Map<String, ?> values) {
+    return json(Map.of("variables", typed(values)));
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A refusal with the given status class and a Chinese message without any engine text. */
+  static String assertRefused(HttpResponse<String> response, int... statuses) {
+    assertThat(response.statusCode()).as(response.body()).isIn(box(statuses));
+    String message = message(response);
+    assertThat(message).as("message of %s", response.body()).containsPattern(CHINESE);
+    assertThat(ENGINE_TEXT.matcher(message).find()).as("engine text in «%s»", message).isFalse();
+    return message;
+  }
+
+  static String message(HttpResponse<String> response) {
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      return body.path("message").asText("");
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + response.body(), e);
+    }
+  }
+
+  private static Integer[] box(int... values) {
+    Integer[] boxed = new Integer[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
+    }
+    return boxed;
+  }
+}
