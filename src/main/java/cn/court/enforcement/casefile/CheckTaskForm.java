@@ -90,6 +90,14 @@ public class CheckTaskForm extends TaskCompletionListener {
           check.text("terminationRulingNumber", "终本裁定文号");
           check.date("terminationRulingSignedOn", "裁定签署日期");
         }),
+        entry("Task_ApproveExtension", check -> {
+          check.oneOf("leaderDecision", "审批意见", Set.of("approve", "refuse"));
+          check.optionalText("leaderComment", "审批说明", FormCheck.MAX_TEXT);
+        }),
+        entry("Task_SignExtension", check -> {
+          check.oneOf("judgeDecision", "签署", Set.of("sign", "refuse"));
+          check.optionalText("judgeComment", "说明", FormCheck.MAX_TEXT);
+        }),
         entry("Task_BuildElectronicDossier", check -> check.date("dossierCreatedOn", "电子卷宗生成日期")),
         entry("Task_ArchiveDossier", check -> {
           check.text("archiveNumber", "档案号");
