@@ -9,11 +9,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -74,7 +76,10 @@ public final class ChineseErrors {
       if (t instanceof NotFoundException
           || t instanceof NullValueException && String.valueOf(t.getMessage()).startsWith("Cannot find")) {
         // The engine says "Cannot find task with id …" through a NullValueException on claim.
-        return new Answer(404, "NotFoundException", notFound());
+        return new Answer(404, "NotFoundException", notFound(t));
+      }
+      if (t instanceof SuspendedEntityInteractionException) {
+        return new Answer(409, "SuspendedEntityInteractionException", "该案件的流程已暂停，暂时不能办理。");
       }
       if (t instanceof JsonProcessingException) {
         return new Answer(400, "InvalidRequestException", "请求内容不是有效的 JSON，或其中的值类型不正确。");
@@ -91,7 +96,7 @@ public final class ChineseErrors {
       case 400 -> ownMessage(thrown, "请求无效：参数或提交的数据不符合要求。");
       case 401 -> "请先登录。";
       case 403 -> "您无权执行此操作。";
-      case 404 -> notFound();
+      case 404 -> notFound(thrown);
       case 405 -> "不支持此请求方法。";
       case 406, 415 -> "不支持此请求或响应的格式。";
       case 409 -> "数据已被他人修改，请刷新后重试。";
@@ -110,8 +115,11 @@ public final class ChineseErrors {
     return fallback;
   }
 
-  private static String notFound() {
-    return "未找到所请求的任务、流程或记录（可能已办结、已删除或编号有误）。";
+  /** The engine's English names what is missing; a task gone is the common case in Tasklist. */
+  private static String notFound(Throwable thrown) {
+    return String.valueOf(thrown.getMessage()).toLowerCase(Locale.ROOT).contains("task")
+        ? "该任务已不存在（可能已由他人办结），或您无权查看。"
+        : "未找到所请求的流程或记录（可能已办结、已删除或编号有误）。";
   }
 
   /** Registered for Camunda's {@code ExceptionHandler} (every other error). */
