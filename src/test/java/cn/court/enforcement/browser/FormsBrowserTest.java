@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.casefile.CaseRegistry;
+import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FilingValidator;
 import cn.court.enforcement.organisation.Organisation;
 import java.nio.file.Path;
@@ -163,8 +164,14 @@ class FormsBrowserTest {
   private void startThroughForm(FormUse use, FormExample example, FormExample.Use how, CamundaForm form,
       String caseNumber) {
     if (how.registerCase()) {
-      registerCase(caseNumber, how.given(caseNumber), "none");
       clock.register(caseNumber, LocalDate.now(), false);
+    }
+    // A process about a running case (e.g. extending its term) needs the case where it stands.
+    String caseInstance = how.caseAt() == null ? "none" : runtime.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
+        .businessKey(caseNumber).setVariables(caseVariables(caseNumber, how)).startBeforeActivity(how.caseAt())
+        .execute().getId();
+    if (how.registerCase()) {
+      registerCase(caseNumber, how.given(caseNumber), caseInstance);
     }
     String user = how.user() != null ? how.user() : starter(use);
     tasklist.as(user);
@@ -203,10 +210,7 @@ class FormsBrowserTest {
 
   private void completeTask(FormUse use, FormExample example, FormExample.Use how, CamundaForm form,
       String caseNumber) {
-    // What every case carries from its filing (filing date, kind, parties …), then the use's own.
-    Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
-    given.putAll(how.given(caseNumber));
-    given.put("caseNumber", caseNumber);
+    Map<String, Object> given = caseVariables(caseNumber, how);
     // The statutory clock runs from filing; tasks whose due date is the case's need it at creation.
     clock.register(caseNumber, LocalDate.now(), false);
     String processInstanceId = runtime.createProcessInstanceByKey(use.process().getKey()).businessKey(caseNumber)
@@ -346,6 +350,14 @@ class FormsBrowserTest {
   }
 
   // --- fixtures ----------------------------------------------------------------------------
+
+  /** What every case carries from its filing (filing date, kind, parties …), then the use's own. */
+  private static Map<String, Object> caseVariables(String caseNumber, FormExample.Use how) {
+    Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
+    given.putAll(how.given(caseNumber));
+    given.put("caseNumber", caseNumber);
+    return given;
+  }
 
   /** Files the case in the registry (data of the case-filing example, overridden by given). */
   private void registerCase(String caseNumber, Map<String, Object> given, String processInstanceId) {
