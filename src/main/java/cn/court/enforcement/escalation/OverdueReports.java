@@ -95,9 +95,17 @@ public class OverdueReports {
     return csv.toString();
   }
 
-  private static String cell(String value) {
-    return value.contains(",") || value.contains("\"") || value.contains("\n")
-        ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+  /**
+   * One CSV field. Names, nodes and case numbers come from users: a leading {@code = + - @},
+   * tab or carriage return would make Excel run the cell as a formula (OWASP "CSV injection"),
+   * so such a cell gets a leading apostrophe and quotes. The one number column (working days
+   * late) is never negative, so it never starts with one of these and stays a number.
+   */
+  static String cell(String value) {
+    boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+    String text = formula ? "'" + value : value;
+    return formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+        ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 
   private static String nz(String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.court.enforcement.calendar.CaseTerm.PauseReason;
+import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.escalation.TimeLimitsSpringTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -59,6 +60,16 @@ class CaseClockTest {
     return caseNumber;
   }
 
+  /** A case filed as above and allocated to ordinary-team-1 (zhouyuan's), at the team's hub. */
+  private String allocatedCase(String caseNumber) {
+    fileCase(caseNumber);
+    runtime.createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
+        .setVariable(CaseVariables.CASE_NUMBER, caseNumber).setVariable(CaseVariables.FILING_DATE, "2026-03-02")
+        .setVariable(CaseVariables.HANDLING_TEAM, "ordinary-team-1")
+        .startBeforeActivity("Task_ChooseNextMeasure").execute();
+    return caseNumber;
+  }
+
   private String requestExtension(String caseNumber, int months) {
     identity.setAuthenticatedUserId("zhouyuan");
     return runtime.startProcessInstanceByKey("time-limit-extension", caseNumber,
@@ -108,7 +119,7 @@ class CaseClockTest {
 
   @Test
   void anApprovedAndSignedExtensionMovesTheDeadline() {
-    String c = fileCase("（2026）豫0000执102号");
+    String c = allocatedCase("（2026）豫0000执102号");
     today("2026-08-20");
     String instance = requestExtension(c, 2);
     assertThat(runtime.getVariable(instance, "currentDeadline")).isEqualTo("2026-09-02");
@@ -127,7 +138,7 @@ class CaseClockTest {
 
   @Test
   void aRefusedExtensionLeavesTheDeadline() {
-    String c = fileCase("（2026）豫0000执103号");
+    String c = allocatedCase("（2026）豫0000执103号");
     today("2026-08-20");
     String instance = requestExtension(c, 3);
     complete(instance, "Task_ApproveExtension", "leaderDecision", "approve");
@@ -144,7 +155,7 @@ class CaseClockTest {
 
   @Test
   void aRequestLaterThanFiveDaysBeforeExpiryIsRefusedAtStart() {
-    String c = fileCase("（2026）豫0000执104号");
+    String c = allocatedCase("（2026）豫0000执104号");
     today("2026-08-28");
     requestExtension(c, 1);
     today("2026-08-29");

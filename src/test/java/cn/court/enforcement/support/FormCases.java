@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.casefile.CaseRegistry;
+import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FilingValidator;
 import cn.court.enforcement.organisation.Organisation;
 import java.time.LocalDate;
@@ -53,10 +54,7 @@ public final class FormCases {
 
   /** Opens a case at the task of {@code use} (a user task form) as its example says. */
   public Reached reachTask(FormUse use, FormExample.Use how, String caseNumber) {
-    // What every case carries from its filing (filing date, kind, parties …), then the use's own.
-    Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
-    given.putAll(how.given(caseNumber));
-    given.put("caseNumber", caseNumber);
+    Map<String, Object> given = caseVariables(caseNumber, how);
     // The statutory clock runs from filing; tasks whose due date is the case's need it at creation.
     clock.register(caseNumber, LocalDate.now(), false);
     String processInstanceId = engine.getRuntimeService().createProcessInstanceByKey(use.process().getKey())
@@ -81,10 +79,24 @@ public final class FormCases {
   /** Prepares what a start form of {@code use} needs; returns who starts it. */
   public String prepareStart(FormUse use, FormExample.Use how, String caseNumber) {
     if (how.registerCase()) {
-      registerCase(caseNumber, how.given(caseNumber), "none");
       clock.register(caseNumber, LocalDate.now(), false);
     }
+    // A process about a running case (e.g. extending its term) needs the case where it stands.
+    String caseInstance = how.caseAt() == null ? "none" : engine.getRuntimeService()
+        .createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
+        .setVariables(caseVariables(caseNumber, how)).startBeforeActivity(how.caseAt()).execute().getId();
+    if (how.registerCase()) {
+      registerCase(caseNumber, how.given(caseNumber), caseInstance);
+    }
     return how.user() != null ? how.user() : starter(use);
+  }
+
+  /** What every case carries from its filing (filing date, kind, parties …), then the use's own. */
+  private static Map<String, Object> caseVariables(String caseNumber, FormExample.Use how) {
+    Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
+    given.putAll(how.given(caseNumber));
+    given.put("caseNumber", caseNumber);
+    return given;
   }
 
   /** A leader of a unit the organisation lets start the process, else of a candidate starter group. */

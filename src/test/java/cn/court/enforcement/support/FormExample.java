@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *       "given": { variables the task (or its candidate group expression) needs },
  *       "registerCase": true,          // file the case in the registry (and start its clock) first
  *       "startBefore": "&lt;activity id&gt;", // where to start the instance (default: the task)
+ *       "caseAt": "&lt;activity id&gt;",  // start form: the case (enforcement-case, with given) stands there first
  *       "steps": [ { "task": "&lt;id&gt;", "variables": { } } ],  // completed through the API first
  *       "user": "&lt;login&gt;",            // who acts (default: leader of the first candidate group)
  *       "next": [ "&lt;activity id&gt;" ] } } }  // reached afterwards; [] = the process has ended
@@ -39,8 +40,8 @@ public record FormExample(Map<String, Object> valid, Invalid invalid, String noI
 
   public record Invalid(String field, Object value, String message) {}
 
-  public record Use(Map<String, Object> given, boolean registerCase, String startBefore, List<Step> steps, String user,
-      List<String> next) {
+  public record Use(Map<String, Object> given, boolean registerCase, String startBefore, String caseAt, List<Step> steps,
+      String user, List<String> next) {
 
     public Map<String, Object> given(String caseNumber) {
       return given == null ? Map.of() : substitute(given, caseNumber);
