@@ -2,6 +2,7 @@ package cn.court.enforcement.security;
 
 import jakarta.servlet.Filter;
 import java.time.Clock;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -13,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine's REST API and our own {@code /api} answer only to authenticated staff (HTTP
  * Basic against Camunda's users); the engine then applies the same authorizations as in
- * the webapps. In front of every password check sits {@link LoginGuardFilter}. Camunda's own
- * webapp filters (session, CSRF) are registered after these.
+ * the webapps. In front of every password check sits {@link LoginGuardFilter}; behind the
+ * authentication, {@link IdentityChangeFilter} keeps identities as the organisation file says.
+ * Camunda's own webapp filters (session, CSRF) are registered after all of these.
  */
 @Configuration
 public class RestAuthenticationConfiguration {
@@ -42,6 +44,15 @@ public class RestAuthenticationConfiguration {
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setOrder(1);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<Filter> identityChangeFilter(ObjectProvider<IdentityService> identity) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new IdentityChangeFilter(identity));
+    registration.setName("court-identity-changes");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(2);
     return registration;
   }
 }
