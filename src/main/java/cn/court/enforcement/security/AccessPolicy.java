@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -20,12 +21,26 @@ import org.camunda.bpm.engine.authorization.Resources;
  * Who may do what, derived from the organisation. Staff use Tasklist and see the tasks of
  * their groups (the engine grants candidate groups READ + TASK_WORK per task); supervisors
  * read every case, task and decision in Cockpit; groups with {@code starts} may start those
- * processes. Applied declaratively: grants this policy manages are set to exactly what it
- * says, so removing a flag from the file revokes the grant on the next start.
+ * processes. Each member of staff may read and update their own user (UPDATE covers the
+ * password the Welcome app changes; the profile edit it also covers is refused in the HTTP layer
+ * by {@link IdentityChangeFilter}), never delete it: the engine's default grant of ALL on one's
+ * own user is narrowed. Applied declaratively: grants this policy manages are set to exactly
+ * what it says, so removing a flag from the file revokes the grant on the next start.
  */
 public class AccessPolicy {
 
   private record Target(Resource type, String id) {}
+
+  /** A group or a user a grant is for. */
+  private record Owner(String groupId, String userId) {
+    static Owner group(String id) {
+      return new Owner(id, null);
+    }
+
+    static Owner user(String id) {
+      return new Owner(null, id);
+    }
+  }
 
   private static final String ANY = Authorization.ANY;
   private static final Target TASKLIST = new Target(Resources.APPLICATION, "tasklist");
@@ -40,6 +55,7 @@ public class AccessPolicy {
   private static final Target GROUPS = new Target(Resources.GROUP, ANY);
   private static final Set<Target> MANAGED = Set.of(TASKLIST, COCKPIT, DEFINITIONS, INSTANCES,
       TASKS, DECISIONS, DECISION_REQUIREMENTS, DEPLOYMENTS, USERS, GROUPS);
+  private static final Set<Permissions> OWN_USER = EnumSet.of(Permissions.READ, Permissions.UPDATE);
 
   private final AuthorizationService authorizations;
 
@@ -56,9 +72,11 @@ public class AccessPolicy {
       startable.forEach(key -> managed.add(new Target(Resources.PROCESS_DEFINITION, key)));
       managed.addAll(wanted.keySet());
       for (Target target : managed) {
-        set(unit.id(), target, wanted.getOrDefault(target, Set.of()));
+        set(Owner.group(unit.id()), target, wanted.getOrDefault(target, Set.of()));
       }
     }
+    organisation.staff().forEach(person ->
+        set(Owner.user(person.id()), new Target(Resources.USER, person.id()), OWN_USER));
   }
 
   private Map<Target, Set<Permissions>> grantsFor(Unit unit) {
@@ -101,16 +119,17 @@ public class AccessPolicy {
     return granted;
   }
 
-  private void set(String groupId, Target target, Set<Permissions> permissions) {
-    Authorization grant = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(target.type()).resourceId(target.id()).singleResult();
+  private void set(Owner owner, Target target, Set<Permissions> permissions) {
+    AuthorizationQuery query = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT);
+    query = owner.groupId() != null ? query.groupIdIn(owner.groupId()) : query.userIdIn(owner.userId());
+    Authorization grant = query.resourceType(target.type()).resourceId(target.id()).singleResult();
     if (grant == null) {
       if (permissions.isEmpty()) {
         return;
       }
       grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      grant.setGroupId(groupId);
+      grant.setGroupId(owner.groupId());
+      grant.setUserId(owner.userId());
       grant.setResource(target.type());
       grant.setResourceId(target.id());
     } else if (granted(grant).equals(permissions)) {

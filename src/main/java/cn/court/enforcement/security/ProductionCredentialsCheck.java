@@ -17,7 +17,6 @@ public class ProductionCredentialsCheck implements EnvironmentPostProcessor, Ord
   static final String PRODUCTION_PROFILE = "postgres";
   private static final Set<String> KNOWN_DEMO_PASSWORDS =
       Set.of("demo", "admin", "password", "camunda", "123456", "12345678", "changeme", "secret");
-  private static final int MIN_LENGTH = 10;
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -30,10 +29,11 @@ public class ProductionCredentialsCheck implements EnvironmentPostProcessor, Ord
       throw new InsecureConfigurationException(
           "生产环境（postgres）未设置管理员账号：请设置环境变量 COURT_ADMIN_USER 和 COURT_ADMIN_PASSWORD。");
     }
-    if (KNOWN_DEMO_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))
-        || password.equalsIgnoreCase(user) || password.length() < MIN_LENGTH) {
+    // The same rules the engine applies to every password set later (CourtPasswordPolicy).
+    String violations = new CourtPasswordPolicy().violations(password, user);
+    if (KNOWN_DEMO_PASSWORDS.contains(password.toLowerCase(Locale.ROOT)) || !violations.isEmpty()) {
       throw new InsecureConfigurationException("生产环境（postgres）的管理员密码 COURT_ADMIN_PASSWORD 是演示或弱密码："
-          + "请设置至少 " + MIN_LENGTH + " 位、不同于用户名和演示密码的密码。");
+          + "密码须" + (violations.isEmpty() ? "不同于演示密码" : violations) + "。");
     }
   }
 

@@ -42,16 +42,7 @@ public final class StaffClient {
 
   /** Logs into a webapp (tasklist, cockpit, admin); the login's HTTP status is in {@link #loginStatus}. */
   public static StaffClient webapp(int port, String app, String user, String password) {
-    StaffClient client = new StaffClient(port);
-    client.get("/camunda/app/" + app + "/");
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    client.loginStatus = client.send(client.request("/camunda/api/admin/auth/user/default/login/" + app)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(BodyPublishers.ofString(form))).statusCode();
-    // Login starts a new session; its CSRF token comes with the next page, as in a browser.
-    client.get("/camunda/app/" + app + "/");
-    return client;
+    return new StaffClient(port).logIn(app, user, password);
   }
 
   public int loginStatus;
@@ -69,6 +60,9 @@ public final class StaffClient {
     if (basicAuth != null) {
       b.header("Authorization", basicAuth);
     }
+    if (forwardedFor != null) {
+      b.header("X-Forwarded-For", forwardedFor);
+    }
     cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().ifPresent(token -> b.header("X-XSRF-TOKEN", token));
     return b;
@@ -83,5 +77,42 @@ public final class StaffClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private String forwardedFor;
+  /** The body of the webapp login's answer. */
+  public String loginBody;
+
+  /** From now on, requests as a reverse proxy on this host forwards them for {@code address}. */
+  public StaffClient from(String address) {
+    forwardedFor = address;
+    return this;
+  }
+
+  /** Like {@link #webapp}, for a browser at {@code address} behind the reverse proxy. */
+  public static StaffClient webappFrom(String address, int port, String app, String user, String password) {
+    return new StaffClient(port).from(address).logIn(app, user, password);
+  }
+
+  private StaffClient logIn(String app, String user, String password) {
+    get("/camunda/app/" + app + "/");
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> login = send(request("/camunda/api/admin/auth/user/default/login/" + app)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(BodyPublishers.ofString(form)));
+    loginStatus = login.statusCode();
+    loginBody = login.body();
+    // Login starts a new session; its CSRF token comes with the next page, as in a browser.
+    get("/camunda/app/" + app + "/");
+    return this;
+  }
+
+  public HttpResponse<String> put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE());
   }
 }
