@@ -39,8 +39,8 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
  * Chinese 400; what is submitted for a readonly or disabled field is ignored (the form only
  * shows the stored value, and Tasklist sends it back). Only administrators may start at an
  * inner activity, skip listeners, correlate messages or signals, or modify, migrate and
- * restart instances. Bodies are limited in size and JSON in depth. A task done meanwhile
- * answers 409.
+ * restart instances; staff claim tasks only for themselves. Bodies are limited in size and
+ * JSON in depth. A task done meanwhile answers 409.
  */
 @Priority(Priorities.USER)
 public class FormSubmissionGuard implements ContainerRequestFilter, ContainerResponseFilter {
@@ -51,6 +51,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
 
   private static final Pattern ENGINE = Pattern.compile("^/?(?:engine/([^/]+)/)?(.*?)/?$");
   private static final Pattern TASK = Pattern.compile("task/([^/]+)/(complete|submit-form|resolve)");
+  private static final Pattern CLAIM = Pattern.compile("task/[^/]+/claim");
   private static final Pattern TASK_ACTION = Pattern.compile("task/([^/]+)/(complete|submit-form|resolve|claim)");
   private static final Pattern START = Pattern.compile(
       "process-definition/(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(start|submit-form)");
@@ -82,6 +83,15 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
       if (!isAdministrator(engine(engine.group(1)))) {
         throw RefusedRequest.forbidden("此操作仅限系统管理员：流程只能通过启动表单发起，任务只能通过办理表单完成。");
       }
+    } else if (CLAIM.matcher(path).matches()) {
+      ProcessEngine processEngine = engine(engine.group(1));
+      ObjectNode body = body(request);
+      Authentication current = processEngine.getIdentityService().getCurrentAuthentication();
+      if (!isAdministrator(processEngine)
+          && (current == null || !body.path("userId").asText("").equals(current.getUserId()))) {
+        throw RefusedRequest.forbidden("只能为自己认领任务。");
+      }
+      replace(request, body);
     } else if (task.matches()) {
       ProcessEngine processEngine = engine(engine.group(1));
       ObjectNode body = body(request);

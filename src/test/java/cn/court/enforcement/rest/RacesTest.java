@@ -110,6 +110,15 @@ class RacesTest {
   }
 
   @Test
+  void staffClaimOnlyForThemselves() {
+    String taskId = registrationTask();
+    assertThat(assertRefused(restA.post(REST_API + "/task/" + taskId + "/claim", "{\"userId\":\"" + CLERK_B + "\"}"), 403))
+        .contains("只能为自己认领");
+    assertRefused(webA.post(TASKLIST_API + "/task/" + taskId + "/claim", "{}"), 403);
+    assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
   void aColleagueCannotCompleteAClaimedTaskNorAnyoneAnUnclaimedOne() {
     String valid = variables(FormExample.of("documents-service").valid("unused"));
     String taskId = registrationTask();
