@@ -27,7 +27,8 @@ public class RandomAllocationDelegate implements JavaDelegate {
   public static final String ALLOCATION_DRAW_ID = "allocationDrawId";
 
   private static final int MAX_CASE_NUMBER = 100;
-  private static final int MAX_CONFLICT_REASON = 200;
+  /** The allocation ledger records at most this many characters of the reason. */
+  static final int MAX_CONFLICT_REASON = 200;
 
   private final AllocationService allocation;
 

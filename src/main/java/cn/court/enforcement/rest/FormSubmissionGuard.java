@@ -1,5 +1,7 @@
 package cn.court.enforcement.rest;
 
+import cn.court.enforcement.forms.DeployedForms;
+import cn.court.enforcement.forms.FormSchema;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,8 +64,6 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
   private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build()).build();
 
-  private final DeployedForms forms = new DeployedForms();
-
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     if (request.getLength() > MAX_BODY) {
@@ -95,7 +95,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
     } else if (task.matches()) {
       ProcessEngine processEngine = engine(engine.group(1));
       ObjectNode body = body(request);
-      forms.ofTask(processEngine, task.group(1)).ifPresent(form -> checkVariables(body, form));
+      DeployedForms.ofVisibleTask(processEngine, task.group(1)).ifPresent(form -> checkVariables(body, form));
       replace(request, body);
     } else if (start.matches()) {
       ProcessEngine processEngine = engine(engine.group(1));
@@ -105,7 +105,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
           throw RefusedRequest.forbidden("流程只能从开始节点、通过启动表单发起：不能指定起始节点、跳过监听器或关联案例实例。");
         }
       } else {
-        forms.ofStart(processEngine, start.group(3), start.group(1), start.group(2))
+        DeployedForms.ofVisibleStart(processEngine, start.group(3), start.group(1), start.group(2))
             .ifPresent(form -> checkVariables(body, form));
       }
       replace(request, body);
@@ -163,7 +163,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
       } else if (field.shown()) {
         it.remove();
       } else if (!variable.getValue().isObject()) {
-        problems.add("「" + field.label() + "」的格式不正确");
+        problems.add(field.label() + "的格式不正确");
       } else {
         field.problem(variable.getValue()).ifPresent(problems::add);
       }

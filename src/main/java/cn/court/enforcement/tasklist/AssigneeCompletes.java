@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * user task, so no diagram can leave it out.
  */
 @Component
+@Order(1)
 public class AssigneeCompletes extends AbstractProcessEnginePlugin {
 
   private static final TaskListener CHECK = AssigneeCompletes::check;

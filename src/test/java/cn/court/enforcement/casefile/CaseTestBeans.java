@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import cn.court.enforcement.allocation.AllocationProperties;
+import cn.court.enforcement.allocation.CheckTeamChoice;
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.escalation.EscalateOverdueNodes;
 import cn.court.enforcement.triage.RecordTriageFacts;
@@ -44,7 +45,9 @@ final class CaseTestBeans {
     Mocks.register("caseRegistry", registry);
     Mocks.register("registerCase", new RegisterCase(validator, registry));
     Mocks.register("correctFilingData", new CorrectFilingData(validator, registry));
-    Mocks.register("checkTaskForm", new CheckTaskForm(new AllocationProperties(null, null)));
+    Mocks.register("checkTeamChoice", new CheckTeamChoice(new AllocationProperties(null, null)));
+    Mocks.register("checkPunishmentProposal", new CheckPunishmentProposal());
+    Mocks.register("checkPayout", new CheckPayout());
     Mocks.register("checkClosure", new CheckClosure(registry));
     Mocks.register("recordTriageFacts", new RecordTriageFacts());
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));

@@ -30,7 +30,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = {
     "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn",
-    "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/dossier.bpmn"})
+    "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/dossier.bpmn",
+    "forms/case-filing.form", "forms/filing-verify.form", "forms/intake-reception.form", "forms/documents-service.form",
+    "forms/network-inquiry.form", "forms/property-item.form", "forms/offline-control.form", "forms/triage-facts.form",
+    "forms/triage-confirm.form", "forms/quick-case.form", "forms/assign-team.form", "forms/team-next-step.form",
+    "forms/team-interview.form", "forms/team-measure.form", "forms/punishment-proposal.form",
+    "forms/punishment-ruling.form", "forms/offline-request.form", "forms/closure-ruling.form",
+    "forms/closure-register.form", "forms/asset-disposal-result.form", "forms/case-money-register.form",
+    "forms/case-money-payout.form", "forms/termination-conditions.form", "forms/termination-ruling.form",
+    "forms/dossier-build.form", "forms/dossier-archive.form"})
 class EnforcementCaseProcessTest {
 
   @RegisterExtension
@@ -163,7 +171,7 @@ class EnforcementCaseProcessTest {
     assertThat(flow.at("Task_AssignTeamByDecision")).hasCandidateGroup("bureau-leaders");
     assertThatThrownBy(() -> flow.complete("Task_AssignTeamByDecision", "bureau-leaders",
         vars("handlingTeam", "ordinary-team-5")))
-        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写指定承办团队的理由");
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写指定理由");
     flow.complete("Task_AssignTeamByDecision", "bureau-leaders", vars("handlingTeam", "ordinary-team-5",
         "assignmentReason", "其余团队均回避"));
     assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-5");
@@ -173,18 +181,18 @@ class EnforcementCaseProcessTest {
   void triageOverrideNeedsReason() {
     CaseFlow flow = CaseFlow.start().toTriageConfirmation(true);
     assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary")))
-        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写不采纳分流建议的理由");
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写不采纳建议的理由");
     assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的大",
         "conflictTeams", json("[\"ordinary-team-1\"]"))))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写回避理由");
     assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的大",
         "conflictTeams", json("[\"ordinary-team-1\", \"team-x\"]"), "conflictReason", "回".repeat(201))))
         .isInstanceOf(InvalidCaseDataException.class)
-        .hasMessageContaining("回避团队的取值无效：team-x").hasMessageContaining("回避理由不能超过200个字");
+        .hasMessageContaining("的取值无效：team-x").hasMessageContaining("回避理由不能超过200个字");
     assertThatThrownBy(() -> flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的大",
         "conflictTeams", json("[\"ordinary-team-9\"]"), "conflictReason", "回避")))
         .as("a team outside the allocation pool is refused here, not in the allocation job")
-        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("回避团队的取值无效：ordinary-team-9");
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("的取值无效：ordinary-team-9");
     flow.confirmTrack(vars("caseTrack", "ordinary", "overrideReason", "标的额较大，财产情况复杂"));
     assertThat(flow.instance).isWaitingAt("Task_AllocateTeamAtRandom");
   }
@@ -283,10 +291,10 @@ class EnforcementCaseProcessTest {
     CaseFlow flow = CaseFlow.start().toTeamHub().measure("punishment", vars());
     assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3",
         vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 20)))
-        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为1至15日的整数");
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数不能大于15");
     assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3",
         vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 2.5)))
-        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为1至15日的整数");
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为整数");
     flow.complete("Task_ProposePunishment", "ordinary-team-3",
         vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 15));
     flow.complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "rejected", "rulingRemarks", "证据不足"));
@@ -340,7 +348,7 @@ class EnforcementCaseProcessTest {
         vars("propertyKind", "gold", "propertyValue", -1)))
         .isInstanceOf(InvalidCaseDataException.class)
         .hasMessageContaining("财产种类的取值无效").hasMessageContaining("请填写财产所在机构")
-        .hasMessageContaining("金额或价值（元）不能为负数");
+        .hasMessageContaining("金额或价值（元）不能小于0");
     assertThatThrownBy(() -> flow.complete("Task_RecordPropertyItem", "network-control",
         vars("propertyKind", "deposit", "holderInstitution", "行".repeat(201), "propertyValue", 100,
             "propertyRemarks", "备".repeat(1001))))
@@ -354,18 +362,24 @@ class EnforcementCaseProcessTest {
     String caseNumber = CaseFlow.newCaseNumber();
     Map<String, Object> filing = CaseFlow.filing(caseNumber);
     filing.remove("applicantName");
-    filing.put("applicantIdNumber", "110105194912310021");
     filing.put("applicantPhone", "12345");
-    filing.put("respondentIdNumber", "91350100M000100Y44");
     filing.put("amountClaimed", -5);
+    // The form's own rules, read from the deployed case-filing form.
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing))
         .isInstanceOf(InvalidCaseDataException.class)
-        .hasMessageStartingWith("立案信息有误：")
-        .hasMessageContaining("请填写申请执行人名称")
-        .hasMessageContaining("申请执行人证件号码不是有效的18位居民身份证号码")
+        .hasMessageStartingWith("无法启动「执行案件办理」：")
+        .hasMessageContaining("请填写申请执行人姓名或名称")
         .hasMessageContaining("申请执行人联系电话格式不正确")
-        .hasMessageContaining("被执行人证件号码不是有效的统一社会信用代码")
-        .hasMessageContaining("申请执行标的金额不能为负数");
+        .hasMessageContaining("申请执行标的金额（元）不能小于0");
+    // What a form cannot say: the ID numbers' check characters.
+    Map<String, Object> ids = CaseFlow.filing(caseNumber);
+    ids.put("applicantIdNumber", "110105194912310021");
+    ids.put("respondentIdNumber", "91350100M000100Y44");
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, ids))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageStartingWith("立案信息有误：")
+        .hasMessageContaining("申请执行人证件号码不是有效的18位居民身份证号码")
+        .hasMessageContaining("被执行人证件号码不是有效的统一社会信用代码");
     Map<String, Object> badNumber = CaseFlow.filing("2026执123");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, badNumber))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("案号格式不正确");

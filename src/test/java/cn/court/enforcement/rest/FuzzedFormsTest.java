@@ -6,6 +6,7 @@ import static cn.court.enforcement.rest.HostileRequests.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import cn.court.enforcement.forms.FormSchema;
 import cn.court.enforcement.support.FormCases;
 import cn.court.enforcement.support.FormExample;
 import cn.court.enforcement.support.FormUse;

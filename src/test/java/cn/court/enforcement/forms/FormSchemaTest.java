@@ -1,4 +1,4 @@
-package cn.court.enforcement.rest;
+package cn.court.enforcement.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +41,9 @@ class FormSchemaTest {
   @Test
   void valuesMustFitTheField() throws Exception {
     assertThat(problem("track", "{\"value\": \"quick\"}")).isNull();
-    assertThat(problem("track", "{\"value\": \"slow\"}")).isEqualTo("「分流方式」的取值无效：slow");
-    assertThat(problem("track", "{\"value\": 1}")).isEqualTo("「分流方式」的取值类型不正确（应为文字）");
-    assertThat(problem("reason", "{\"value\": \"123456\"}")).isEqualTo("「理由」不能超过5个字");
+    assertThat(problem("track", "{\"value\": \"slow\"}")).isEqualTo("分流方式的取值无效：slow");
+    assertThat(problem("track", "{\"value\": 1}")).isEqualTo("分流方式的取值类型不正确（应为文字）");
+    assertThat(problem("reason", "{\"value\": \"123456\"}")).isEqualTo("理由不能超过5个字");
     assertThat(problem("risk", "{\"value\": \"yes\"}")).contains("应为是或否");
     assertThat(problem("risk", "{\"value\": null}")).isNull();
     assertThat(problem("teams", "{\"type\": \"Json\", \"value\": \"[\\\"t2\\\"]\"}")).isNull();
