@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -220,9 +221,10 @@ public record FormSchema(String id, Map<String, Field> fields) {
   public static FormSchema parse(InputStream form) {
     try {
       JsonNode schema = JSON.readTree(form);
+      // In the form's order, so a refusal lists problems as the user reads the form.
       Map<String, Field> fields = new LinkedHashMap<>();
       collect(schema.path("components"), "", fields);
-      return new FormSchema(schema.path("id").asText(), Map.copyOf(fields));
+      return new FormSchema(schema.path("id").asText(), Collections.unmodifiableMap(fields));
     } catch (IOException e) {
       throw new UncheckedIOException("Deployed form is not JSON", e);
     }

@@ -73,7 +73,7 @@ class CaseClockTest {
   private String requestExtension(String caseNumber, int months) {
     identity.setAuthenticatedUserId("zhouyuan");
     return runtime.startProcessInstanceByKey("time-limit-extension", caseNumber,
-        Map.of("requestedMonths", (long) months, "reason", "拍卖程序尚未完成")).getId();
+        Map.of("caseNumber", caseNumber, "requestedMonths", (long) months, "reason", "拍卖程序尚未完成")).getId();
   }
 
   /** By the approver, not the requester: engine code without a user, as approvals are tested elsewhere. */

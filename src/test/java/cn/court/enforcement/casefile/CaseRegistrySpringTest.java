@@ -82,8 +82,7 @@ class CaseRegistrySpringTest {
     ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/enforcement-case/submit-form", body, Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("立案信息有误", "请填写申请执行人名称",
-        "申请执行人证件号码不是有效的18位居民身份证号码");
+    assertThat((String) response.getBody().get("message")).contains("无法启动「执行案件办理」", "请填写申请执行人姓名或名称");
     assertThat(cases(caseNumber)).isZero();
   }
 
@@ -95,7 +94,7 @@ class CaseRegistrySpringTest {
         "/camunda/api/engine/engine/default/process-definition/key/enforcement-case/submit-form",
         "{\"variables\": {\"caseNumber\": {\"value\": \"" + caseNumber + "\"}}}");
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("请填写申请执行人名称").doesNotContain("Cannot");
+    assertThat(response.body()).contains("请填写申请执行人姓名或名称").doesNotContain("Cannot");
     assertThat(cases(caseNumber)).isZero();
   }
 
@@ -107,7 +106,7 @@ class CaseRegistrySpringTest {
     ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/enforcement-case/start", body, Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("请填写申请执行人名称").doesNotContain("Cannot");
+    assertThat((String) response.getBody().get("message")).contains("请填写申请执行人姓名或名称").doesNotContain("Cannot");
     assertThat(cases(caseNumber)).isZero();
     ResponseEntity<Map> unknown = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/no-such-process/start", body, Map.class);
