@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The real {@code enforcement-case} with the time-limit table, the calendar, the case clock
- * and the node monitor (SPEC §2, §8). 2026: Spring Festival 15–23 Feb, make-up working days
+ * and the escalation sweep (SPEC §2, §8). 2026: Spring Festival 15–23 Feb, make-up working days
  * Sat 14 and Sat 28 Feb; National Day 1–7 Oct.
  */
 @TimeLimitsSpringTest
@@ -58,11 +58,11 @@ class CaseTimeLimitsTest {
     ClockUtil.setCurrentTime(at(dateTime));
   }
 
-  /** Runs the case's "节点时限监控" timer at {@code dateTime}. */
-  private void monitorAt(CaseFlow flow, String dateTime) {
+  /** Runs the escalation-sweep timer at {@code dateTime}. */
+  private void sweepAt(String dateTime) {
     now(dateTime);
-    Job monitor = management.createJobQuery().processInstanceId(flow.instance.getId()).timers().singleResult();
-    management.executeJob(monitor.getId());
+    Job sweep = management.createJobQuery().processDefinitionKey("escalation-sweep").timers().singleResult();
+    management.executeJob(sweep.getId());
   }
 
   private Object limitOf(Task task) {
@@ -81,7 +81,7 @@ class CaseTimeLimitsTest {
     // the statutory clock runs from filing: 6 months
     assertThat(clock.deadline(flow.caseNumber)).isEqualTo(LocalDate.parse("2026-08-12"));
 
-    monitorAt(flow, "2026-02-24T08:00");
+    sweepAt("2026-02-24T08:00");
     assertThat(jdbc.queryForList("select time_limit, group_id from court_node_deadline where task_id = ? "
         + "and overdue_at is not null", verify.getId()))
         .containsExactly(Map.of("TIME_LIMIT", "intake", "GROUP_ID", "intake"));
