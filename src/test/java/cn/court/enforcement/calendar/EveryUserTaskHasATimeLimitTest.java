@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -101,7 +102,7 @@ class EveryUserTaskHasATimeLimitTest {
         "case-funds", "dossier", "termination-review", "time-limit-extension");
     for (ProcessDefinition definition : deployed) {
       BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
-      assertThat(model.getModelElementById("SubProcess_NodeTimeLimits")).as(definition.getKey()).isNull();
+      assertThat(model.<ModelElementInstance>getModelElementById("SubProcess_NodeTimeLimits")).as(definition.getKey()).isNull();
       assertThat(model.getModelElementsByType(SubProcess.class)).as(definition.getKey())
           .noneMatch(EveryUserTaskHasATimeLimitTest::isInstanceMonitor);
     }

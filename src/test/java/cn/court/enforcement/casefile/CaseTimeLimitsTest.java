@@ -86,7 +86,7 @@ class CaseTimeLimitsTest {
         + "and overdue_at is not null", verify.getId()))
         .containsExactly(Map.of("TIME_LIMIT", "intake", "GROUP_ID", "intake"));
     List<Map<String, Object>> told = jdbc.queryForList(
-        "select recipient, kind, body from court_notification where case_number = ?", flow.caseNumber);
+        "select recipient, kind, body from court_notification where task_id = ?", verify.getId());
     assertThat(told).singleElement().satisfies(n -> {
       assertThat(n).containsEntry("RECIPIENT", "lilinxia").containsEntry("KIND", "OVERDUE");
       assertThat((String) n.get("BODY")).contains("核对立案信息", "2026-02-14 23:59");

@@ -16,7 +16,7 @@ final class SweepTestSupport {
 
   /** Ends what earlier tests left running and forgets what was escalated and told. */
   static void startClean(RuntimeService runtime, JdbcTemplate jdbc) {
-    runtime.deleteProcessInstancesIfExists(runtime.createProcessInstanceQuery().list().stream()
+    runtime.deleteProcessInstancesIfExists(runtime.createProcessInstanceQuery().rootProcessInstances().list().stream()
         .map(ProcessInstance::getId).toList(), "test reset", true, true, false);
     jdbc.update("delete from court_notification");
     jdbc.update("delete from court_node_deadline");
