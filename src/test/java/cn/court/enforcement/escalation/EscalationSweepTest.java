@@ -97,6 +97,13 @@ class EscalationSweepTest {
         Integer.class, CASE)).isEqualTo(3);
   }
 
+  @Test
+  void theSweepRunsEveryQuarterOfAnHourByDefault() {
+    SweepTestSupport.sweepAt(management, at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 7)));
+    assertThat(management.createJobQuery().processDefinitionKey("escalation-sweep").timers().singleResult().getDuedate())
+        .isEqualTo(at(LocalDate.of(2026, 3, 2), LocalTime.of(10, 15)));
+  }
+
   /** The task's notifications as "KIND time [recipients]", in the order sent. */
   private List<String> firstTold(Task task) {
     return jdbc.queryForList("select kind, min(created_at) as sent, count(*) as n, "

@@ -39,19 +39,22 @@ class TwoNodesSweepTest {
   @BeforeAll
   static void startTwoNodes() {
     PostgresDatabase.recreate(DATABASE);
-    nodeA = node("a");
-    nodeB = node("b");
+    nodeA = node("default");
+    nodeB = node("nodeB");
   }
 
-  private static ConfigurableApplicationContext node(String name) {
-    return new SpringApplicationBuilder(EnforcementApplication.class).properties(
-        "spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,
-        "spring.datasource.username=postgres",
-        "spring.application.name=enforcement-node-" + name,
-        "server.port=0",
-        "camunda.bpm.job-execution.enabled=false",
-        "camunda.bpm.authorization.enabled=false",
-        "court.escalation.sweep-page-size=7").run();
+  /** One JVM holds both: engines (and process applications) need names of their own. */
+  private static ConfigurableApplicationContext node(String engine) {
+    // command-line arguments: they override application.yml (builder properties would not)
+    return new SpringApplicationBuilder(EnforcementApplication.class).run(
+        "--spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,
+        "--spring.datasource.username=postgres",
+        "--camunda.bpm.process-engine-name=" + engine,
+        "--camunda.bpm.generate-unique-process-application-name=true",
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--camunda.bpm.authorization.enabled=false",
+        "--court.escalation.sweep-page-size=7");
   }
 
   @AfterAll
