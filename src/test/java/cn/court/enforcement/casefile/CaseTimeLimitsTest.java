@@ -4,6 +4,7 @@ import static cn.court.enforcement.casefile.CaseFlow.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.calendar.CaseClock;
+import cn.court.enforcement.escalation.SweepTestSupport;
 import cn.court.enforcement.escalation.TimeLimitsSpringTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -58,11 +58,8 @@ class CaseTimeLimitsTest {
     ClockUtil.setCurrentTime(at(dateTime));
   }
 
-  /** Runs the escalation-sweep timer at {@code dateTime}. */
   private void sweepAt(String dateTime) {
-    now(dateTime);
-    Job sweep = management.createJobQuery().processDefinitionKey("escalation-sweep").timers().singleResult();
-    management.executeJob(sweep.getId());
+    SweepTestSupport.sweepAt(management, at(dateTime));
   }
 
   private Object limitOf(Task task) {

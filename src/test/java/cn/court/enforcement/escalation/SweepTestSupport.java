@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** For tests in the shared {@link TimeLimitsSpringTest} context: the sweep sees every open task there. */
-final class SweepTestSupport {
+public final class SweepTestSupport {
 
   private SweepTestSupport() {
   }
@@ -23,7 +23,7 @@ final class SweepTestSupport {
   }
 
   /** Runs the escalation-sweep process's timer at {@code at}, as the job executor would. */
-  static void sweepAt(ManagementService management, Date at) {
+  public static void sweepAt(ManagementService management, Date at) {
     ClockUtil.setCurrentTime(at);
     Job sweep = management.createJobQuery().processDefinitionKey("escalation-sweep").timers().singleResult();
     management.executeJob(sweep.getId());
