@@ -89,8 +89,9 @@ class EscalationSweepBenchmark {
     long start = System.nanoTime();
     EscalationSweep.Result result = sweep.sweep();
     double seconds = seconds(start);
-    System.out.printf("BENCHMARK sweep, %s: %d tasks in %d pages, %d stages sent, %.2f s = %.0f tasks/s%n", label,
-        result.tasksDue(), result.pages(), result.stagesSent(), seconds, result.tasksDue() / seconds);
+    System.out.printf("BENCHMARK sweep, %s: %d tasks in %d pages, %d stages sent, %.2f s%s%n", label,
+        result.tasksDue(), result.pages(), result.stagesSent(), seconds,
+        result.tasksDue() == 0 ? "" : String.format(" = %.0f tasks/s", result.tasksDue() / seconds));
     return result;
   }
 
