@@ -41,4 +41,19 @@ public class EscalationConfiguration {
       }
     };
   }
+
+  /**
+   * Timer cycles given as expressions ({@code ${escalationSweep.cycle}}, the report's) are read
+   * again each time the timer fires, so a changed {@code court.escalation.sweep-cycle} applies
+   * from the next run without redeploying the diagram (the engine reads them once by default).
+   */
+  @Bean
+  public ProcessEnginePlugin timerCyclesFromConfigurationPlugin() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setReevaluateTimeCycleWhenDue(true);
+      }
+    };
+  }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param checkCycle when each process instance checks its open nodes (timer cycle: cron in the server's time
- *     zone, or ISO 8601 repetition); default every day at 08:00
+ * @param sweepCycle when the escalation-sweep process checks the open nodes of all processes (timer cycle: cron
+ *     in the court's time zone, or ISO 8601 repetition); default every 15 minutes
+ * @param sweepPageSize how many open tasks the sweep reads at a time
  * @param remindWorkingDaysBefore the assignee is reminded from this many working days before the due day
  * @param badlyOverdueWorkingDays a node this many working days past its due day goes to the bureau leaders
  * @param bureauLeadersGroup who hears of badly overdue nodes
@@ -15,12 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param archiveGroup who receives the produced report (卷宗管理中心)
  */
 @ConfigurationProperties(prefix = "court.escalation")
-public record EscalationProperties(String checkCycle, Integer remindWorkingDaysBefore, Integer badlyOverdueWorkingDays,
+public record EscalationProperties(String sweepCycle, Integer sweepPageSize, Integer remindWorkingDaysBefore, Integer badlyOverdueWorkingDays,
     String bureauLeadersGroup, List<String> reportReaders, String reportCycle, Integer reportPeriodDays,
     String archiveGroup) {
 
   public EscalationProperties {
-    checkCycle = checkCycle == null ? "0 0 8 * * ?" : checkCycle;
+    sweepCycle = sweepCycle == null ? "0 0/15 * * * ?" : sweepCycle;
+    sweepPageSize = sweepPageSize == null ? 500 : sweepPageSize;
     remindWorkingDaysBefore = remindWorkingDaysBefore == null ? 1 : remindWorkingDaysBefore;
     badlyOverdueWorkingDays = badlyOverdueWorkingDays == null ? 5 : badlyOverdueWorkingDays;
     bureauLeadersGroup = bureauLeadersGroup == null ? "bureau-leaders" : bureauLeadersGroup;

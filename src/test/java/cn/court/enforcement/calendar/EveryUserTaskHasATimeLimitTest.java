@@ -11,13 +11,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -27,17 +31,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Seed §3: every node has a time limit. Every user task of every diagram in
- * {@code processes/} names a limit of the table, and every process with user tasks carries
- * the "节点时限监控" event sub-process — so a new diagram without them fails the build.
+ * {@code processes/} names a limit of the table — so a new diagram without one fails the build
+ * — and one timer, the {@code escalation-sweep} process's, watches them all: no deployed
+ * diagram carries a monitor of its own any more.
  */
 @TimeLimitsSpringTest
 class EveryUserTaskHasATimeLimitTest {
 
   @Autowired RepositoryService repository;
+  @Autowired ManagementService management;
   @Autowired Deadlines deadlines;
 
   @Test
-  void everyUserTaskNamesALimitOfTheTableAndEveryProcessIsMonitored() throws IOException {
+  void everyUserTaskNamesALimitOfTheTable() throws IOException {
     List<String> problems = new ArrayList<>();
     List<Path> diagrams = diagrams();
     assertThat(diagrams).isNotEmpty();
@@ -47,11 +53,6 @@ class EveryUserTaskHasATimeLimitTest {
         // deployed by the application, i.e. the parse listener accepted every limit name
         if (repository.createProcessDefinitionQuery().processDefinitionKey(process.getId()).count() == 0) {
           problems.add(process.getId() + "：未部署");
-        }
-        boolean hasUserTasks = model.getModelElementsByType(UserTask.class).stream()
-            .anyMatch(task -> processOf(task) == process);
-        if (hasUserTasks && !monitored(process)) {
-          problems.add(process.getId() + "：缺少“节点时限监控”事件子流程");
         }
       }
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -93,16 +94,26 @@ class EveryUserTaskHasATimeLimitTest {
         .findFirst();
   }
 
-  private static Process processOf(ModelElementInstance element) {
-    ModelElementInstance parent = element.getParentElement();
-    return parent instanceof Process process ? process : processOf(parent);
+  @Test
+  void oneSweepTimerAndNoDeployedDiagramWithAMonitorOfItsOwn() {
+    assertThat(management.createJobQuery().timers().processDefinitionKey("escalation-sweep").count()).isOne();
+    List<ProcessDefinition> deployed = repository.createProcessDefinitionQuery().latestVersion().list();
+    assertThat(deployed).extracting(ProcessDefinition::getKey).contains("enforcement-case", "asset-disposal",
+        "case-funds", "dossier", "termination-review", "time-limit-extension");
+    for (ProcessDefinition definition : deployed) {
+      BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+      assertThat(model.<ModelElementInstance>getModelElementById("SubProcess_NodeTimeLimits")).as(definition.getKey()).isNull();
+      assertThat(model.getModelElementsByType(SubProcess.class)).as(definition.getKey())
+          .noneMatch(EveryUserTaskHasATimeLimitTest::isInstanceMonitor);
+    }
   }
 
-  /** An event sub-process of the process whose service task is ${escalateOverdueNodes}. */
-  private static boolean monitored(Process process) {
-    return process.getChildElementsByType(SubProcess.class).stream()
-        .filter(SubProcess::triggeredByEvent)
-        .flatMap(sub -> sub.getChildElementsByType(ServiceTask.class).stream())
-        .anyMatch(task -> "${escalateOverdueNodes}".equals(task.getCamundaDelegateExpression()));
+  /** A timer event sub-process calling an escalation delegate: the per-instance check the sweep replaced. */
+  private static boolean isInstanceMonitor(SubProcess sub) {
+    return sub.triggeredByEvent()
+        && sub.getChildElementsByType(StartEvent.class).stream()
+            .anyMatch(start -> start.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
+        && sub.getChildElementsByType(ServiceTask.class).stream()
+            .anyMatch(task -> String.valueOf(task.getCamundaDelegateExpression()).contains("escalat"));
   }
 }

@@ -1,12 +1,10 @@
 package cn.court.enforcement.casefile;
 
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import cn.court.enforcement.allocation.AllocationProperties;
 import cn.court.enforcement.allocation.CheckTeamChoice;
 import cn.court.enforcement.calendar.CaseClock;
-import cn.court.enforcement.escalation.EscalateOverdueNodes;
 import cn.court.enforcement.triage.RecordTriageFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The beans the diagram refers to, as real instances on an in-memory H2 case registry
  * (migrated by the project's Flyway scripts), plus a stand-in for ${randomAllocation} and
- * mocks of the case clock and the node monitor.
+ * a mock of the case clock.
  */
 final class CaseTestBeans {
 
@@ -34,11 +32,6 @@ final class CaseTestBeans {
   final FakeAllocation allocation = new FakeAllocation();
   /** Time limits are tested with the real beans in a Spring context (CaseTimeLimitsTest). */
   final CaseClock caseClock = mock(CaseClock.class);
-  final EscalateOverdueNodes monitor = mock(EscalateOverdueNodes.class);
-
-  CaseTestBeans() {
-    when(monitor.getCheckCycle()).thenReturn("R/P1D");
-  }
 
   CaseTestBeans register() {
     FilingValidator validator = new FilingValidator();
@@ -57,7 +50,6 @@ final class CaseTestBeans {
     Mocks.register("notifyDossierOfClosure", new NotifyDossierOfClosure());
     Mocks.register("randomAllocation", allocation);
     Mocks.register("caseClock", caseClock);
-    Mocks.register("escalateOverdueNodes", monitor);
     return this;
   }
 

@@ -4,6 +4,7 @@ import static cn.court.enforcement.casefile.CaseFlow.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.calendar.CaseClock;
+import cn.court.enforcement.escalation.SweepTestSupport;
 import cn.court.enforcement.escalation.TimeLimitsSpringTest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The real {@code enforcement-case} with the time-limit table, the calendar, the case clock
- * and the node monitor (SPEC §2, §8). 2026: Spring Festival 15–23 Feb, make-up working days
+ * and the escalation sweep (SPEC §2, §8). 2026: Spring Festival 15–23 Feb, make-up working days
  * Sat 14 and Sat 28 Feb; National Day 1–7 Oct.
  */
 @TimeLimitsSpringTest
@@ -58,11 +58,8 @@ class CaseTimeLimitsTest {
     ClockUtil.setCurrentTime(at(dateTime));
   }
 
-  /** Runs the case's "节点时限监控" timer at {@code dateTime}. */
-  private void monitorAt(CaseFlow flow, String dateTime) {
-    now(dateTime);
-    Job monitor = management.createJobQuery().processInstanceId(flow.instance.getId()).timers().singleResult();
-    management.executeJob(monitor.getId());
+  private void sweepAt(String dateTime) {
+    SweepTestSupport.sweepAt(management, at(dateTime));
   }
 
   private Object limitOf(Task task) {
@@ -81,12 +78,12 @@ class CaseTimeLimitsTest {
     // the statutory clock runs from filing: 6 months
     assertThat(clock.deadline(flow.caseNumber)).isEqualTo(LocalDate.parse("2026-08-12"));
 
-    monitorAt(flow, "2026-02-24T08:00");
+    sweepAt("2026-02-24T08:00");
     assertThat(jdbc.queryForList("select time_limit, group_id from court_node_deadline where task_id = ? "
         + "and overdue_at is not null", verify.getId()))
         .containsExactly(Map.of("TIME_LIMIT", "intake", "GROUP_ID", "intake"));
     List<Map<String, Object>> told = jdbc.queryForList(
-        "select recipient, kind, body from court_notification where case_number = ?", flow.caseNumber);
+        "select recipient, kind, body from court_notification where task_id = ?", verify.getId());
     assertThat(told).singleElement().satisfies(n -> {
       assertThat(n).containsEntry("RECIPIENT", "lilinxia").containsEntry("KIND", "OVERDUE");
       assertThat((String) n.get("BODY")).contains("核对立案信息", "2026-02-14 23:59");

@@ -51,8 +51,7 @@ class EscalationLadderTest {
     if (repository.createProcessDefinitionQuery().processDefinitionKey("escalation-test").count() == 0) {
       repository.createDeployment().addClasspathResource("escalation-test.bpmn").deploy();
     }
-    jdbc.update("delete from court_notification");
-    jdbc.update("delete from court_node_deadline");
+    SweepTestSupport.startClean(runtime, jdbc);
   }
 
   @AfterEach
@@ -69,11 +68,9 @@ class EscalationLadderTest {
     return runtime.startProcessInstanceByKey("escalation-test", caseNumber).getId();
   }
 
-  /** Runs the instance's "节点时限监控" timer at {@code dateTime}. */
-  private void checkAt(String instance, String dateTime) {
-    ClockUtil.setCurrentTime(at(dateTime));
-    Job monitor = management.createJobQuery().processInstanceId(instance).timers().singleResult();
-    management.executeJob(monitor.getId());
+  /** Runs the escalation sweep at {@code dateTime}. */
+  private void checkAt(String dateTime) {
+    SweepTestSupport.sweepAt(management, at(dateTime));
   }
 
   private Task serveNotice(String instance) {
@@ -95,28 +92,28 @@ class EscalationLadderTest {
     assertThat(task.getDueDate()).isEqualTo(at("2026-02-14T23:59:59"));
     tasks.claim(task.getId(), "dingyi");
 
-    checkAt(instance, "2026-02-12T08:00");
+    checkAt("2026-02-12T08:00");
     assertThat(notifications()).isEmpty();
 
-    checkAt(instance, "2026-02-13T08:00");
-    checkAt(instance, "2026-02-14T08:00");
+    checkAt("2026-02-13T08:00");
+    checkAt("2026-02-14T08:00");
     assertThat(notifications()).singleElement().satisfies(n -> {
       assertThat(n).containsEntry("RECIPIENT", "dingyi").containsEntry("KIND", "REMINDER");
       assertThat((String) n.get("BODY")).contains("（2026）豫0000执1号", "发出执行通知书", "2026-02-14 23:59");
     });
     assertThat(overdueRows()).isZero();
 
-    checkAt(instance, "2026-02-15T08:00");
-    checkAt(instance, "2026-02-27T08:00");
+    checkAt("2026-02-15T08:00");
+    checkAt("2026-02-27T08:00");
     assertThat(notifications()).extracting(n -> n.get("RECIPIENT") + "/" + n.get("KIND"))
         .containsExactly("dingyi/REMINDER", "yangguoping/OVERDUE");
     assertThat(overdueRows()).isOne();
 
     // five working days after 14 Feb end with the make-up Saturday 28 Feb
-    checkAt(instance, "2026-02-28T08:00");
+    checkAt("2026-02-28T08:00");
     assertThat(notifications()).hasSize(2);
-    checkAt(instance, "2026-03-01T08:00");
-    checkAt(instance, "2026-03-02T08:00");
+    checkAt("2026-03-01T08:00");
+    checkAt("2026-03-02T08:00");
     assertThat(notifications()).extracting(n -> n.get("RECIPIENT") + "/" + n.get("KIND"))
         .containsExactlyInAnyOrder("dingyi/REMINDER", "yangguoping/OVERDUE", "juzhang/BADLY_OVERDUE",
             "chenyanling/BADLY_OVERDUE");
@@ -151,9 +148,9 @@ class EscalationLadderTest {
     String instance = startCase("（2026）豫0000执2号");
     ClockUtil.setCurrentTime(at("2026-02-12T15:00"));
     tasks.complete(serveNotice(instance).getId());
-    checkAt(instance, "2026-02-13T08:00");
-    checkAt(instance, "2026-02-16T08:00");
-    checkAt(instance, "2026-03-02T08:00");
+    checkAt("2026-02-13T08:00");
+    checkAt("2026-02-16T08:00");
+    checkAt("2026-03-02T08:00");
     assertThat(notifications()).isEmpty();
     assertThat(jdbc.queryForObject("select count(*) from court_node_deadline", Integer.class)).isZero();
   }
@@ -161,7 +158,7 @@ class EscalationLadderTest {
   @Test
   void staffSeeAndReadTheirOwnNotifications() throws Exception {
     String instance = startCase("（2026）豫0000执3号");
-    checkAt(instance, "2026-02-13T08:00");
+    checkAt("2026-02-13T08:00");
     // not claimed: every member of documents is reminded
     assertThat(notifications()).extracting(n -> n.get("RECIPIENT"))
         .contains("dingyi", "yangguoping", "chengxinfeng", "zhengyaoxuan");
