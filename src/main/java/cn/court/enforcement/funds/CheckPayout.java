@@ -1,10 +1,12 @@
-package cn.court.enforcement.casefile;
+package cn.court.enforcement.funds;
 
 import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_PAID_OUT;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_RECEIVED;
 import static cn.court.enforcement.casefile.CaseVariables.MONEY_PAID_OUT;
 import static cn.court.enforcement.casefile.CaseVariables.MONEY_RECEIVED;
 
+import cn.court.enforcement.casefile.FormCheck;
+import cn.court.enforcement.casefile.TaskCompletionListener;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

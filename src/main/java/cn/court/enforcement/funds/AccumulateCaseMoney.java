@@ -1,10 +1,11 @@
-package cn.court.enforcement.casefile;
+package cn.court.enforcement.funds;
 
 import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_PAID_OUT;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_RECEIVED;
 import static cn.court.enforcement.casefile.CaseVariables.MONEY_PAID_OUT;
 import static cn.court.enforcement.casefile.CaseVariables.MONEY_RECEIVED;
 
+import cn.court.enforcement.casefile.FormCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

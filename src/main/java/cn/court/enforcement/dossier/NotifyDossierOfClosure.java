@@ -1,4 +1,4 @@
-package cn.court.enforcement.casefile;
+package cn.court.enforcement.dossier;
 
 import static cn.court.enforcement.casefile.CaseVariables.CASE_CLOSED_MESSAGE;
 import static cn.court.enforcement.casefile.CaseVariables.CLOSED_DATE;
