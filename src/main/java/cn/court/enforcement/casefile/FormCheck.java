@@ -1,5 +1,9 @@
 package cn.court.enforcement.casefile;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -7,8 +11,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -22,11 +28,23 @@ public final class FormCheck {
   /** Far above any case, far below the registry's DECIMAL(18, 2). */
   static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Function<String, Object> values;
-  private final List<String> problems = new ArrayList<>();
+  private final List<String> problems;
 
   public FormCheck(Function<String, Object> values) {
+    this(values, new ArrayList<>());
+  }
+
+  private FormCheck(Function<String, Object> values, List<String> problems) {
     this.values = values;
+    this.problems = problems;
+  }
+
+  /** Checks of other values (an entry of a dynamic list) whose problems are reported with these. */
+  public FormCheck within(Function<String, Object> entry) {
+    return new FormCheck(entry, problems);
   }
 
   public Object raw(String name) {
@@ -154,6 +172,28 @@ public final class FormCheck {
       problems.add(label + "应为列表");
     }
     return items;
+  }
+
+  /**
+   * Entries of a dynamic list: a Spin Json array of objects from forms, a Java list of maps, or
+   * JSON text; absent is empty. Anything else is refused, never read as empty.
+   */
+  public List<Map<String, Object>> entries(String name, String label) {
+    Object value = values.apply(name);
+    if (value == null) {
+      return List.of();
+    }
+    try {
+      JsonNode list = value instanceof SpinJsonNode || value instanceof String
+          ? JSON.readTree(value.toString()) : JSON.valueToTree(value);
+      if (list.isArray() && StreamSupport.stream(list.spliterator(), false).allMatch(JsonNode::isObject)) {
+        return JSON.convertValue(list, new TypeReference<>() { });
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // reported below
+    }
+    problems.add(label + "应为列表");
+    return List.of();
   }
 
   public void require(boolean condition, String message) {

@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
 /**
  * A Camunda Form (form-js 1.8.7) as rendered in Tasklist, filled the way a person does: it
  * reads the form's JSON to know each key's component type (text, number, date, radio,
- * checkbox, checklist, select) and drives that widget. form-js gives every input an id
+ * checkbox, checklist, select, dynamic list of text fields) and drives that widget. form-js gives every input an id
  * ending in the component id ({@code fjs-form-<n>-<componentId>}, radios {@code ...-<index>}).
  */
 final class CamundaForm {
@@ -48,7 +48,9 @@ final class CamundaForm {
 
   private static void collect(JsonNode components, Map<String, JsonNode> fields) {
     for (JsonNode component : components) {
-      if (component.has("components")) {
+      if ("dynamiclist".equals(component.path("type").asText())) {
+        fields.putIfAbsent(component.path("path").asText(), component);
+      } else if (component.has("components")) {
         collect(component.path("components"), fields);
       } else if (component.has("key") && !component.path("readonly").asBoolean()
           && !component.path("disabled").asBoolean()) {
@@ -72,7 +74,41 @@ final class CamundaForm {
     if (component == null) {
       throw new IllegalArgumentException("Form " + id + " has no editable field '" + key + "'");
     }
-    String componentId = component.path("id").asText();
+    if ("dynamiclist".equals(component.path("type").asText())) {
+      fillList(browser, component, value instanceof List<?> list ? list : List.of());
+      return;
+    }
+    fillComponent(browser, component, component.path("id").asText(), value);
+  }
+
+  /**
+   * A dynamic list: adds or removes rows (its own buttons) until it has one per entry, then
+   * fills each entry's fields. Row {@code i}'s inputs have ids ending in {@code <componentId>_<i>}.
+   */
+  private void fillList(Browser browser, JsonNode list, List<?> entries) {
+    Map<String, JsonNode> children = new LinkedHashMap<>();
+    list.path("components").forEach(child -> children.put(child.path("key").asText(), child));
+    String firstId = list.path("components").get(0).path("id").asText();
+    WebElement wrapper = field(browser, firstId + "_0").findElement(By.xpath(
+        "./ancestor::*[.//button[contains(@class,'fjs-repeat-render-add')]][1]"));
+    By firstInputs = By.xpath(".//*[(self::input or self::textarea) and contains(@id, '-" + firstId + "_')]");
+    while (wrapper.findElements(firstInputs).size() < entries.size()) {
+      browser.click(wrapper.findElement(By.cssSelector("button.fjs-repeat-render-add")));
+    }
+    while (wrapper.findElements(firstInputs).size() > entries.size()) {
+      List<WebElement> remove = wrapper.findElements(By.cssSelector("button.fjs-repeat-row-remove"));
+      browser.click(remove.get(remove.size() - 1));
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      Map<?, ?> entry = (Map<?, ?>) entries.get(i);
+      for (Map.Entry<String, JsonNode> child : children.entrySet()) {
+        fillComponent(browser, child.getValue(), child.getValue().path("id").asText() + "_" + i, entry.get(child.getKey()));
+      }
+    }
+  }
+
+  private void fillComponent(Browser browser, JsonNode component, String componentId, Object value) {
+    String key = component.path("key").asText();
     String type = component.path("type").asText();
     WebElement field = field(browser, componentId);
     browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", field);

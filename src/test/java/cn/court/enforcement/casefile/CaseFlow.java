@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 
 /** Drives an enforcement case through its tasks with valid form data, step by step. */
 final class CaseFlow {
@@ -39,20 +40,20 @@ final class CaseFlow {
     vars.put("caseKind", "money-payment");
     vars.put("nonLitigation", false);
     vars.put("amountClaimed", 120000.5);
-    vars.put("applicantName", "张三");
-    vars.put("applicantIdType", "resident-id");
-    vars.put("applicantIdNumber", RESIDENT_ID);
-    vars.put("applicantPhone", "13800138000");
-    vars.put("applicantAddress", "河南省某县人民路1号");
-    vars.put("respondentName", "某某建材有限公司");
-    vars.put("respondentIdType", "credit-code");
-    vars.put("respondentIdNumber", CREDIT_CODE);
-    vars.put("respondentAddress", "河南省某县工业园区8号");
+    vars.put("applicants", Spin.JSON(List.of(Map.of("name", "张三", "idNumber", RESIDENT_ID,
+        "phone", "13800138000", "address", "河南省某县人民路1号"))));
+    vars.put("respondents", Spin.JSON(List.of(Map.of("name", "某某建材有限公司", "legalRepresentative", "李某",
+        "idNumber", CREDIT_CODE, "address", "河南省某县工业园区8号"))));
     vars.put("basisDocumentNumber", "（2025）豫0000民初567号");
     vars.put("basisCourt", "某县人民法院");
     vars.put("basisType", "judgment");
     vars.put("propertyClues", "被执行人在某银行有存款");
     return vars;
+  }
+
+  /** Entry {@code index} of the filing's list of applicants or respondents, to change in place. */
+  static SpinJsonNode party(Map<String, Object> filing, String list, int index) {
+    return ((SpinJsonNode) filing.get(list)).elements().get(index);
   }
 
   static Map<String, Object> vars(Object... pairs) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,15 +114,28 @@ class EnforcementCaseProcessTest {
 
     Map<String, Object> corrected = CaseFlow.filing(flow.caseNumber);
     corrected.put("amountClaimed", 99000);
-    corrected.put("applicantIdNumber", "110105194912310021");
+    CaseFlow.party(corrected, "applicants", 0).prop("idNumber", "110105194912310021");
     assertThatThrownBy(() -> flow.complete("Task_CorrectFilingData", "filing", corrected))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("申请执行人证件号码不是有效的18位居民身份证号码");
     Map<String, Object> otherNumber = CaseFlow.filing(CaseFlow.newCaseNumber());
     assertThatThrownBy(() -> flow.complete("Task_CorrectFilingData", "filing", otherNumber))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("不能修改案号");
 
-    corrected.put("applicantIdNumber", CaseFlow.RESIDENT_ID);
+    CaseFlow.party(corrected, "applicants", 0).prop("idNumber", CaseFlow.RESIDENT_ID);
+    long applicantId = beans.registry.parties(flow.caseNumber).get(0).id();
+    // The correction removes the filed respondent and adds two.
+    corrected.put("respondents", Spin.JSON(List.of(
+        Map.of("name", "李四", "idNumber", "410105198001011239", "address", "某县东街1号"),
+        Map.of("name", "王五", "idNumber", "41010219750315202X", "phone", "13700137000", "address", "某县西街2号"))));
     flow.complete("Task_CorrectFilingData", "filing", corrected);
+    Assertions.assertThat(beans.registry.parties(flow.caseNumber))
+        .extracting(party -> party.party().role() + ":" + party.party().name())
+        .containsExactly("applicant:张三", "respondent:李四", "respondent:王五");
+    Assertions.assertThat(beans.registry.parties(flow.caseNumber).get(0).id()).as("a kept party keeps its row")
+        .isEqualTo(applicantId);
+    Assertions.assertThat(runtimeService().getVariable(flow.instance.getId(), "respondentName")).isEqualTo("李四等2人");
+    Assertions.assertThat(runtimeService().getVariable(flow.instance.getId(), "partiesText").toString())
+        .contains("被执行人：王五（41010219750315202X），13700137000，某县西街2号").doesNotContain("某某建材有限公司");
     assertThat(flow.instance).isWaitingAt("Task_VerifyFilingData");
     Assertions.assertThat(CaseTestBeans.JDBC.queryForObject("SELECT amount_claimed FROM case_file WHERE case_number = ?",
         java.math.BigDecimal.class, flow.caseNumber)).isEqualByComparingTo("99000");
@@ -353,18 +367,18 @@ class EnforcementCaseProcessTest {
   void badStartDataIsRefusedWithChineseMessage() {
     String caseNumber = CaseFlow.newCaseNumber();
     Map<String, Object> filing = CaseFlow.filing(caseNumber);
-    filing.remove("applicantName");
-    filing.put("applicantIdNumber", "110105194912310021");
-    filing.put("applicantPhone", "12345");
-    filing.put("respondentIdNumber", "91350100M000100Y44");
+    CaseFlow.party(filing, "applicants", 0).deleteProp("name");
+    CaseFlow.party(filing, "applicants", 0).prop("idNumber", "110105194912310021");
+    CaseFlow.party(filing, "applicants", 0).prop("phone", "12345");
+    CaseFlow.party(filing, "respondents", 0).prop("idNumber", "91350100M000100Y44");
     filing.put("amountClaimed", -5);
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing))
         .isInstanceOf(InvalidCaseDataException.class)
         .hasMessageStartingWith("立案信息有误：")
-        .hasMessageContaining("请填写申请执行人名称")
+        .hasMessageContaining("请填写申请执行人姓名或名称")
         .hasMessageContaining("申请执行人证件号码不是有效的18位居民身份证号码")
         .hasMessageContaining("申请执行人联系电话格式不正确")
-        .hasMessageContaining("被执行人证件号码不是有效的统一社会信用代码")
+        .hasMessageContaining("被执行人是单位（填写了法定代表人），证件号码应为有效的统一社会信用代码")
         .hasMessageContaining("申请执行标的金额不能为负数");
     Map<String, Object> badNumber = CaseFlow.filing("2026执123");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, badNumber))

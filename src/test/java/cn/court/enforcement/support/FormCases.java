@@ -6,6 +6,7 @@ import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FilingValidator;
+import cn.court.enforcement.casefile.PartyVariables;
 import cn.court.enforcement.organisation.Organisation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -96,6 +97,8 @@ public final class FormCases {
     Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
     given.putAll(how.given(caseNumber));
     given.put("caseNumber", caseNumber);
+    // Lists (the parties) travel as Json variables, as Tasklist sends them.
+    given.replaceAll((key, value) -> value instanceof List<?> list ? PartyVariables.json(list) : value);
     return given;
   }
 
@@ -147,12 +150,18 @@ public final class FormCases {
     return ids;
   }
 
-  /** Files the case in the registry (data of the case-filing example, overridden by given). */
+  /**
+   * Files the case in the registry (data of the case-filing example, overridden by given) and
+   * gives the instance the party variables the start of a case sets.
+   */
   private void registerCase(String caseNumber, Map<String, Object> given, String processInstanceId) {
     Map<String, Object> filing = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
     filing.putAll(given);
     filing.put("caseNumber", caseNumber);
     registry.register(filingValidator.validate(filing::get), processInstanceId);
+    if (!"none".equals(processInstanceId)) {
+      engine.getRuntimeService().setVariables(processInstanceId, PartyVariables.of(registry.parties(caseNumber)));
+    }
   }
 
   public String leader(String group) {
