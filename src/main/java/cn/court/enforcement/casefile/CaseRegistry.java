@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class CaseRegistry {
 
   private static final String ITEM_COLUMNS =
-      "id, kind, holder_institution, property_value, controlled, needs_offline_action, remarks, offline_measure";
+      "id, respondent_id, kind, holder_institution, property_value, controlled, needs_offline_action, remarks, offline_measure";
 
   private final JdbcTemplate jdbc;
 
@@ -134,9 +134,9 @@ public class CaseRegistry {
 
   public void addPropertyItem(String caseNumber, PropertyItem item) {
     jdbc.update("""
-        INSERT INTO property_item (case_number, kind, holder_institution, property_value, controlled,
-          needs_offline_action, remarks, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        caseNumber, item.kind(), item.holderInstitution(), item.value(), item.controlled(),
+        INSERT INTO property_item (case_number, respondent_id, kind, holder_institution, property_value,
+          controlled, needs_offline_action, remarks, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        caseNumber, item.respondentId(), item.kind(), item.holderInstitution(), item.value(), item.controlled(),
         item.needsOfflineAction(), item.remarks(), Timestamp.valueOf(LocalDateTime.now()));
   }
 
@@ -168,10 +168,15 @@ public class CaseRegistry {
   }
 
   public void recordMeasure(String caseNumber, String measure, LocalDate performedOn, String summary) {
+    recordMeasure(caseNumber, measure, performedOn, summary, null);
+  }
+
+  /** A measure; {@code partyId} is the respondent it concerns, or null. */
+  public void recordMeasure(String caseNumber, String measure, LocalDate performedOn, String summary, Long partyId) {
     jdbc.update("""
-        INSERT INTO case_measure (case_number, measure, performed_on, summary, recorded_at)
-        VALUES (?, ?, ?, ?, ?)""",
-        caseNumber, measure, performedOn, summary, Timestamp.valueOf(LocalDateTime.now()));
+        INSERT INTO case_measure (case_number, measure, performed_on, summary, party_id, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?)""",
+        caseNumber, measure, performedOn, summary, partyId, Timestamp.valueOf(LocalDateTime.now()));
   }
 
   public int countMeasures(String caseNumber, String measure) {
@@ -182,7 +187,7 @@ public class CaseRegistry {
   }
 
   private static PropertyItem mapItem(ResultSet rs, int row) throws SQLException {
-    return new PropertyItem(rs.getLong("id"), rs.getString("kind"), rs.getString("holder_institution"),
+    return new PropertyItem(rs.getLong("id"), rs.getObject("respondent_id", Long.class), rs.getString("kind"), rs.getString("holder_institution"),
         rs.getBigDecimal("property_value"), rs.getBoolean("controlled"),
         rs.getBoolean("needs_offline_action"), rs.getString("remarks"), rs.getString("offline_measure"));
   }
@@ -196,7 +201,7 @@ public class CaseRegistry {
   }
 
   /** A property item of the network inquiry's feedback. */
-  public record PropertyItem(Long id, String kind, String holderInstitution, BigDecimal value,
+  public record PropertyItem(Long id, Long respondentId, String kind, String holderInstitution, BigDecimal value,
       boolean controlled, boolean needsOfflineAction, String remarks, String offlineMeasure) {
   }
 }

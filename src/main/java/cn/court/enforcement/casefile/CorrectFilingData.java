@@ -24,5 +24,6 @@ public class CorrectFilingData extends TaskCompletionListener {
     }
     registry.update(filing);
     execution.setVariables(PartyVariables.of(registry.parties(filing.caseNumber())));
+    execution.removeVariables(FilingValidator.unusedSlots(filing));
   }
 }

@@ -37,9 +37,14 @@ public class FilingValidator {
   static final Set<String> CASE_KINDS = Set.of("money-payment", "act", "property-transfer", "other");
   static final Set<String> BASIS_TYPES =
       Set.of("judgment", "mediation", "ruling", "arbitration", "notarial", "payment-order", "other");
-  /** The dynamic lists of the filing form and the keys of their entries. */
-  public static final String APPLICANTS = "applicants";
-  public static final String RESPONDENTS = "respondents";
+  /**
+   * How many parties of each role the form has room for (its count fields' max). Form-js
+   * dynamic lists would have no limit, but Tasklist 7.24 keeps 启动/完成 disabled once any field
+   * inside one is edited: it counts form-js's emptied error entries of list rows as errors.
+   */
+  public static final int MAX_APPLICANTS = 3;
+  public static final int MAX_RESPONDENTS = 5;
+  /** Keys of the fields of a party's group. */
   static final String NAME = "name";
   static final String ID_NUMBER = "idNumber";
   static final String PHONE_KEY = "phone";
@@ -63,8 +68,8 @@ public class FilingValidator {
     }
     String caseKind = check.oneOf(CASE_KIND, "案件类型", CASE_KINDS);
     BigDecimal amount = check.amount(AMOUNT_CLAIMED, "申请执行标的金额");
-    List<CaseFiling.Party> applicants = parties(check, APPLICANTS, CaseFiling.APPLICANT, "申请执行人");
-    List<CaseFiling.Party> respondents = parties(check, RESPONDENTS, CaseFiling.RESPONDENT, "被执行人");
+    List<CaseFiling.Party> applicants = parties(check, CaseFiling.APPLICANT, "申请执行人", MAX_APPLICANTS);
+    List<CaseFiling.Party> respondents = parties(check, CaseFiling.RESPONDENT, "被执行人", MAX_RESPONDENTS);
     Set<String> idNumbers = new HashSet<>();
     Stream.concat(applicants.stream(), respondents.stream()).map(CaseFiling.Party::idNumber)
         .filter(Objects::nonNull).filter(number -> !idNumbers.add(number)).distinct()
@@ -78,16 +83,40 @@ public class FilingValidator {
         applicants, respondents, basisNumber, basisCourt, basisType, propertyClues);
   }
 
-  /** The entries of a dynamic list (applicants or respondents): at least one, each checked. */
-  private static List<CaseFiling.Party> parties(FormCheck check, String key, String role, String label) {
-    List<Map<String, Object>> entries = check.entries(key, label);
-    check.require(!entries.isEmpty(), "请至少填写一位" + label);
+  /**
+   * The parties of one role: the form asks how many ({@code applicantCount}), then shows that
+   * many groups ({@code applicant1}, {@code applicant2} …); groups beyond the count are ignored.
+   */
+  private static List<CaseFiling.Party> parties(FormCheck check, String role, String label, int max) {
+    Integer count = check.wholeNumber(countKey(role), label + "人数", 1, max);
     List<CaseFiling.Party> parties = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      String which = entries.size() == 1 ? label : "第" + (i + 1) + "位" + label;
-      parties.add(party(check.within(entries.get(i)::get), role, which));
+    for (int i = 1; count != null && i <= count; i++) {
+      String which = count == 1 ? label : "第" + i + "位" + label;
+      parties.add(party(check.within(check.group(slotKey(role, i), which)::get), role, which));
     }
     return parties;
+  }
+
+  /** Groups beyond the filed numbers, left from an earlier filing: removed, so no form shows them again. */
+  public static List<String> unusedSlots(CaseFiling filing) {
+    List<String> names = new ArrayList<>();
+    for (int i = filing.applicants().size() + 1; i <= MAX_APPLICANTS; i++) {
+      names.add(slotKey(CaseFiling.APPLICANT, i));
+    }
+    for (int i = filing.respondents().size() + 1; i <= MAX_RESPONDENTS; i++) {
+      names.add(slotKey(CaseFiling.RESPONDENT, i));
+    }
+    return names;
+  }
+
+  /** The form's number of parties of a role. */
+  public static String countKey(String role) {
+    return role + "Count";
+  }
+
+  /** The form's group of the {@code n}-th party of a role (from 1). */
+  public static String slotKey(String role, int n) {
+    return role + n;
   }
 
   /**

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -175,25 +174,39 @@ public final class FormCheck {
   }
 
   /**
-   * Entries of a dynamic list: a Spin Json array of objects from forms, a Java list of maps, or
-   * JSON text; absent is empty. Anything else is refused, never read as empty.
+   * The fields of a group bound to a path (one party): a Spin Json object from forms, a Java
+   * map, or JSON text; absent is empty, so its required fields are reported missing. Anything
+   * else is refused, never read as empty.
    */
-  public List<Map<String, Object>> entries(String name, String label) {
+  public Map<String, Object> group(String name, String label) {
     Object value = values.apply(name);
     if (value == null) {
-      return List.of();
+      return Map.of();
     }
     try {
-      JsonNode list = value instanceof SpinJsonNode || value instanceof String
+      JsonNode group = value instanceof SpinJsonNode || value instanceof String
           ? JSON.readTree(value.toString()) : JSON.valueToTree(value);
-      if (list.isArray() && StreamSupport.stream(list.spliterator(), false).allMatch(JsonNode::isObject)) {
-        return JSON.convertValue(list, new TypeReference<>() { });
+      if (group.isObject()) {
+        return JSON.convertValue(group, new TypeReference<>() { });
       }
     } catch (IOException | IllegalArgumentException e) {
-      // reported below
+      // not JSON: refused below like any other shape
     }
-    problems.add(label + "应为列表");
-    return List.of();
+    problems.add(label + "的填写内容无效");
+    return Map.of();
+  }
+
+  /** A whole number from {@code min} to {@code max} (a number field without decimals). */
+  public Integer wholeNumber(String name, String label, int min, int max) {
+    BigDecimal number = nonNegative(name, label);
+    if (number == null) {
+      return null;
+    }
+    if (number.stripTrailingZeros().scale() > 0 || number.intValue() < min || number.intValue() > max) {
+      problems.add(label + "应为" + min + "至" + max + "的整数");
+      return null;
+    }
+    return number.intValue();
   }
 
   public void require(boolean condition, String message) {

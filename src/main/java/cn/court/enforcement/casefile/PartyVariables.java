@@ -36,9 +36,9 @@ public final class PartyVariables {
         RESPONDENT_OPTIONS, json(options));
   }
 
-  /** A list as a Json variable (Java serialization of variables is off), as Tasklist sends lists. */
-  public static SpinJsonNode json(List<?> list) {
-    return Spin.JSON(list);
+  /** A list or map as a Json variable (Java serialization of variables is off), as Tasklist sends them. */
+  public static SpinJsonNode json(Object listOrMap) {
+    return Spin.JSON(listOrMap);
   }
 
   static String summary(List<CaseRegistry.CaseParty> parties) {

@@ -42,5 +42,6 @@ public class RegisterCase implements ExecutionListener {
     execution.setVariable(CASE_MONEY_PAID_OUT, 0.0);
     registry.register(filing, execution.getProcessInstanceId());
     execution.setVariables(PartyVariables.of(registry.parties(filing.caseNumber())));
+    execution.removeVariables(FilingValidator.unusedSlots(filing));
   }
 }

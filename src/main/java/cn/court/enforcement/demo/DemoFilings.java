@@ -66,9 +66,10 @@ public final class DemoFilings {
     vars.put("caseKind", n % 7 == 6 ? "property-transfer" : "money-payment");
     vars.put("nonLitigation", n % 10 == 9);
     vars.put("amountClaimed", amount(n));
-    vars.put("applicants", PartyVariables.json(List.of(Map.of("name", person(n),
+    vars.put("applicantCount", 1);
+    vars.put("applicant1", PartyVariables.json(Map.of("name", person(n),
         "idNumber", residentId(applicantHome[0], LocalDate.of(1960 + n % 35, 1 + n % 12, 1 + n % 28), n),
-        "phone", applicantPhone, "address", address(applicantHome[1], n)))));
+        "phone", applicantPhone, "address", address(applicantHome[1], n))));
     List<Map<String, String>> respondents = new ArrayList<>();
     if (n % 3 != 1) {
       respondents.add(Map.of("name", COMPANIES.get(n % COMPANIES.size()), "legalRepresentative", person(n + 23),
@@ -83,7 +84,10 @@ public final class DemoFilings {
           "idNumber", residentId(respondentHome[0], LocalDate.of(1970 + n % 25, 1 + n % 12, 1 + n % 27), n + 700),
           "address", address(respondentHome[1], n + 9)));
     }
-    vars.put("respondents", PartyVariables.json(respondents));
+    vars.put("respondentCount", respondents.size());
+    for (int i = 0; i < respondents.size(); i++) {
+      vars.put("respondent" + (i + 1), PartyVariables.json(respondents.get(i)));
+    }
     vars.put("basisDocumentNumber", "（2025）" + COURT_CODE + "民初" + (3000 + n * 47) + "号");
     vars.put("basisCourt", n % 4 == 3 ? "郑州仲裁委员会" : "本院");
     vars.put("basisType", n % 4 == 3 ? "arbitration" : n % 4 == 2 ? "mediation" : "judgment");

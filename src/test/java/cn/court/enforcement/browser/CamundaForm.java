@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
 /**
  * A Camunda Form (form-js 1.8.7) as rendered in Tasklist, filled the way a person does: it
  * reads the form's JSON to know each key's component type (text, number, date, radio,
- * checkbox, checklist, select, dynamic list of text fields) and drives that widget. form-js gives every input an id
+ * checkbox, checklist, select, a group bound to a path) and drives that widget. form-js gives every input an id
  * ending in the component id ({@code fjs-form-<n>-<componentId>}, radios {@code ...-<index>}).
  */
 final class CamundaForm {
@@ -48,8 +48,8 @@ final class CamundaForm {
 
   private static void collect(JsonNode components, Map<String, JsonNode> fields) {
     for (JsonNode component : components) {
-      if ("dynamiclist".equals(component.path("type").asText())) {
-        fields.putIfAbsent(component.path("path").asText(), component);
+      if (component.has("components") && component.has("path")) {
+        fields.putIfAbsent(component.path("path").asText(), component); // a group bound to a path: one object
       } else if (component.has("components")) {
         collect(component.path("components"), fields);
       } else if (component.has("key") && !component.path("readonly").asBoolean()
@@ -74,37 +74,13 @@ final class CamundaForm {
     if (component == null) {
       throw new IllegalArgumentException("Form " + id + " has no editable field '" + key + "'");
     }
-    if ("dynamiclist".equals(component.path("type").asText())) {
-      fillList(browser, component, value instanceof List<?> list ? list : List.of());
+    if (component.has("path")) {
+      Map<?, ?> group = value instanceof Map<?, ?> map ? map : Map.of();
+      component.path("components").forEach(child ->
+          fillComponent(browser, child, child.path("id").asText(), group.get(child.path("key").asText())));
       return;
     }
     fillComponent(browser, component, component.path("id").asText(), value);
-  }
-
-  /**
-   * A dynamic list: adds or removes rows (its own buttons) until it has one per entry, then
-   * fills each entry's fields. Row {@code i}'s inputs have ids ending in {@code <componentId>_<i>}.
-   */
-  private void fillList(Browser browser, JsonNode list, List<?> entries) {
-    Map<String, JsonNode> children = new LinkedHashMap<>();
-    list.path("components").forEach(child -> children.put(child.path("key").asText(), child));
-    String firstId = list.path("components").get(0).path("id").asText();
-    WebElement wrapper = field(browser, firstId + "_0").findElement(By.xpath(
-        "./ancestor::*[.//button[contains(@class,'fjs-repeat-render-add')]][1]"));
-    By firstInputs = By.xpath(".//*[(self::input or self::textarea) and contains(@id, '-" + firstId + "_')]");
-    while (wrapper.findElements(firstInputs).size() < entries.size()) {
-      browser.click(wrapper.findElement(By.cssSelector("button.fjs-repeat-render-add")));
-    }
-    while (wrapper.findElements(firstInputs).size() > entries.size()) {
-      List<WebElement> remove = wrapper.findElements(By.cssSelector("button.fjs-repeat-row-remove"));
-      browser.click(remove.get(remove.size() - 1));
-    }
-    for (int i = 0; i < entries.size(); i++) {
-      Map<?, ?> entry = (Map<?, ?>) entries.get(i);
-      for (Map.Entry<String, JsonNode> child : children.entrySet()) {
-        fillComponent(browser, child.getValue(), child.getValue().path("id").asText() + "_" + i, entry.get(child.getKey()));
-      }
-    }
   }
 
   private void fillComponent(Browser browser, JsonNode component, String componentId, Object value) {
@@ -174,9 +150,13 @@ final class CamundaForm {
     input.sendKeys(Keys.TAB);
   }
 
-  /** The select is a custom dropdown: open it, click the option with the value's label. */
+  /**
+   * The select is a custom dropdown: open it, click the option with the value's label. Options
+   * from a process variable ({@code valuesKey}, e.g. the case's respondents) are known only to
+   * the page: there the example gives the label itself.
+   */
   private static void choose(Browser browser, WebElement field, JsonNode component, String value) {
-    String label = null;
+    String label = component.has("valuesKey") ? value : null;
     for (JsonNode option : component.path("values")) {
       if (option.path("value").asText().equals(value)) {
         label = option.path("label").asText();

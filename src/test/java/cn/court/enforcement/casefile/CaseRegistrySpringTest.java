@@ -77,12 +77,12 @@ class CaseRegistrySpringTest {
     Map<String, Object> body = Map.of("variables", Map.of(
         "caseNumber", Map.of("value", caseNumber),
         "filingDate", Map.of("value", CaseFlow.today()),
-        "applicants", Map.of("type", "Json",
-            "value", "[{\"name\": \"张三\", \"idNumber\": \"110105194912310021\"}]")));
+        "applicantCount", Map.of("value", 1),
+        "applicant1", Map.of("type", "Json", "value", "{\"name\": \"张三\", \"idNumber\": \"110105194912310021\"}")));
     ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/enforcement-case/submit-form", body, Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("立案信息有误", "请至少填写一位被执行人",
+    assertThat((String) response.getBody().get("message")).contains("立案信息有误", "请填写被执行人人数",
         "申请执行人证件号码不是有效的18位居民身份证号码", "请填写申请执行人住所地");
     assertThat(cases(caseNumber)).isZero();
   }
@@ -95,7 +95,7 @@ class CaseRegistrySpringTest {
         "/camunda/api/engine/engine/default/process-definition/key/enforcement-case/submit-form",
         "{\"variables\": {\"caseNumber\": {\"value\": \"" + caseNumber + "\"}}}");
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("请至少填写一位申请执行人").doesNotContain("Cannot");
+    assertThat(response.body()).contains("请填写申请执行人人数").doesNotContain("Cannot");
     assertThat(cases(caseNumber)).isZero();
   }
 
@@ -107,7 +107,7 @@ class CaseRegistrySpringTest {
     ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/enforcement-case/start", body, Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("请至少填写一位申请执行人").doesNotContain("Cannot");
+    assertThat((String) response.getBody().get("message")).contains("请填写申请执行人人数").doesNotContain("Cannot");
     assertThat(cases(caseNumber)).isZero();
     ResponseEntity<Map> unknown = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/no-such-process/start", body, Map.class);

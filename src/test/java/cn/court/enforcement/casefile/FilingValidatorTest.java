@@ -20,7 +20,7 @@ class FilingValidatorTest {
   void acceptsValidFiling() {
     Map<String, Object> vars = CaseFlow.filing("（2026）豫0000执恢12号");
     vars.put("filingDate", "2026-03-01");
-    CaseFlow.party(vars, "applicants", 0).prop("idNumber", "11010519491231002x");
+    CaseFlow.party(vars, "applicant", 1).prop("idNumber", "11010519491231002x");
     CaseFiling filing = validator.validate(vars::get);
     assertThat(filing.filingDate()).isEqualTo(LocalDate.of(2026, 3, 1));
     assertThat(filing.applicants()).singleElement().satisfies(applicant -> {
@@ -63,17 +63,17 @@ class FilingValidatorTest {
   @Test
   void checksPhoneOfRespondentOnlyWhenGiven() {
     Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
-    CaseFlow.party(vars, "respondents", 0).prop("phone", "0371-1234");
+    CaseFlow.party(vars, "respondent", 1).prop("phone", "0371-1234");
     assertThatThrownBy(() -> validator.validate(vars::get)).hasMessageContaining("被执行人联系电话格式不正确");
-    CaseFlow.party(vars, "respondents", 0).prop("phone", "0371-12345678");
+    CaseFlow.party(vars, "respondent", 1).prop("phone", "0371-12345678");
     assertThat(validator.validate(vars::get).respondents().get(0).phone()).isEqualTo("0371-12345678");
   }
 
   @Test
   void refusesTextLongerThanTheRegistryKeeps() {
     Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
-    CaseFlow.party(vars, "applicants", 0).prop("name", "某".repeat(201));
-    CaseFlow.party(vars, "respondents", 0).prop("address", "路".repeat(501));
+    CaseFlow.party(vars, "applicant", 1).prop("name", "某".repeat(201));
+    CaseFlow.party(vars, "respondent", 1).prop("address", "路".repeat(501));
     vars.put("basisDocumentNumber", "号".repeat(101));
     vars.put("propertyClues", "线".repeat(2001));
     assertThatThrownBy(() -> validator.validate(vars::get))
@@ -81,8 +81,8 @@ class FilingValidatorTest {
         .hasMessageContaining("被执行人住所地不能超过500个字")
         .hasMessageContaining("执行依据文书编号不能超过100个字")
         .hasMessageContaining("财产线索不能超过2000个字");
-    CaseFlow.party(vars, "applicants", 0).prop("name", "某".repeat(200));
-    CaseFlow.party(vars, "respondents", 0).prop("address", "路".repeat(500));
+    CaseFlow.party(vars, "applicant", 1).prop("name", "某".repeat(200));
+    CaseFlow.party(vars, "respondent", 1).prop("address", "路".repeat(500));
     vars.put("basisDocumentNumber", "号".repeat(100));
     vars.put("propertyClues", "线".repeat(2000));
     assertThat(validator.validate(vars::get).propertyClues()).hasSize(2000);
@@ -114,11 +114,11 @@ class FilingValidatorTest {
   @Test
   void takesSeveralPartiesOfEachRoleInOrder() {
     Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
-    vars.put("applicants", Spin.JSON(List.of(person("甲", "410105198001011239", "13800138000"),
-        person("乙", "41010219750315202X", "13700137000"))));
-    vars.put("respondents", Spin.JSON(List.of(person("丙", "41018219900620351X", null),
+    CaseFlow.parties(vars, "applicant", List.of(person("甲", "410105198001011239", "13800138000"),
+        person("乙", "41010219750315202X", "13700137000")));
+    CaseFlow.parties(vars, "respondent", List.of(person("丙", "41018219900620351X", null),
         Map.of("name", "丁公司", "legalRepresentative", "赵六", "idNumber", "91410100MA9XYB1236", "address", "某地"),
-        person("戊", "410104198511110046", null))));
+        person("戊", "410104198511110046", null)));
     CaseFiling filing = validator.validate(vars::get);
     assertThat(filing.applicants()).extracting(CaseFiling.Party::name).containsExactly("甲", "乙");
     assertThat(filing.respondents()).extracting(CaseFiling.Party::name).containsExactly("丙", "丁公司", "戊");
@@ -129,19 +129,23 @@ class FilingValidatorTest {
   @Test
   void refusesAFilingWithoutAnApplicantOrARespondent() {
     Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
-    vars.put("applicants", Spin.JSON(List.of()));
-    vars.remove("respondents");
+    CaseFlow.parties(vars, "applicant", List.of());
+    vars.remove("respondentCount");
     assertThatThrownBy(() -> validator.validate(vars::get))
-        .hasMessageContaining("请至少填写一位申请执行人").hasMessageContaining("请至少填写一位被执行人");
+        .hasMessageContaining("申请执行人人数应为1至3的整数").hasMessageContaining("请填写被执行人人数");
+    vars.put("applicantCount", 4);
+    vars.put("respondentCount", 1.5);
+    assertThatThrownBy(() -> validator.validate(vars::get))
+        .hasMessageContaining("申请执行人人数应为1至3的整数").hasMessageContaining("被执行人人数应为1至5的整数");
   }
 
   @Test
   void checksEachPartyAndRefusesTheSamePartyTwice() {
     Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
-    vars.put("respondents", Spin.JSON(List.of(person("丙", "110105194912310021", null),
+    CaseFlow.parties(vars, "respondent", List.of(person("丙", "110105194912310021", null),
         person("张三", CaseFlow.RESIDENT_ID, null),
         Map.of("name", "丁公司", "idNumber", "91410100MA9XYB1236", "address", "某地"),
-        Map.of("name", "戊公司", "legalRepresentative", "赵六", "idNumber", "410104198511110046", "address", "某地"))));
+        Map.of("name", "戊公司", "legalRepresentative", "赵六", "idNumber", "410104198511110046", "address", "某地")));
     assertThatThrownBy(() -> validator.validate(vars::get))
         .hasMessageContaining("第1位被执行人证件号码不是有效的18位居民身份证号码")
         .hasMessageContaining("证件号码" + CaseFlow.RESIDENT_ID + "重复")
@@ -150,10 +154,15 @@ class FilingValidatorTest {
   }
 
   @Test
-  void refusesAListThatIsNotAListOfEntries() {
+  void readsAsManyGroupsAsTheNumberSays() {
     Map<String, Object> vars = CaseFlow.filing(CaseFlow.newCaseNumber());
-    vars.put("respondents", "张三");
-    assertThatThrownBy(() -> validator.validate(vars::get)).hasMessageContaining("被执行人应为列表");
+    vars.put("respondent1", "张三");
+    assertThatThrownBy(() -> validator.validate(vars::get)).hasMessageContaining("被执行人的填写内容无效");
+    vars.put("respondent1", Spin.JSON(person("丙", "41018219900620351X", null)));
+    vars.put("respondent2", "left from an earlier filing");
+    assertThat(validator.validate(vars::get).respondents()).extracting(CaseFiling.Party::name).containsExactly("丙");
+    vars.put("respondentCount", 2);
+    assertThatThrownBy(() -> validator.validate(vars::get)).hasMessageContaining("第2位被执行人的填写内容无效");
   }
 
   private static Map<String, Object> person(String name, String idNumber, String phone) {

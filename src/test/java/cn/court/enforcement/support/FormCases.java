@@ -97,8 +97,8 @@ public final class FormCases {
     Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
     given.putAll(how.given(caseNumber));
     given.put("caseNumber", caseNumber);
-    // Lists (the parties) travel as Json variables, as Tasklist sends them.
-    given.replaceAll((key, value) -> value instanceof List<?> list ? PartyVariables.json(list) : value);
+    // Groups (the parties) and lists travel as Json variables, as Tasklist sends them.
+    given.replaceAll((key, value) -> value instanceof Map<?, ?> || value instanceof List<?> ? PartyVariables.json(value) : value);
     return given;
   }
 
