@@ -33,6 +33,11 @@ public record Step(String taskKey, String group, Map<String, Object> variables) 
 
   /** The variables with each respondent placeholder replaced by that respondent's option value. */
   public Map<String, Object> variablesFor(List<String> respondentOptions) {
+    return withRespondents(variables, respondentOptions);
+  }
+
+  /** {@code variables} with each {@link #respondent(int)} placeholder replaced by that option value. */
+  public static Map<String, Object> withRespondents(Map<String, Object> variables, List<String> respondentOptions) {
     Map<String, Object> resolved = new HashMap<>(variables);
     resolved.replaceAll((name, value) -> value instanceof String text && text.startsWith(RESPONDENT)
         ? respondentOptions.get(Integer.parseInt(text.substring(RESPONDENT.length(), text.length() - 1)) - 1)

@@ -7,6 +7,7 @@ import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FilingValidator;
 import cn.court.enforcement.casefile.PartyVariables;
+import cn.court.enforcement.demo.Step;
 import cn.court.enforcement.organisation.Organisation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,8 +69,9 @@ public final class FormCases {
     if (how.steps() != null) {
       for (FormExample.Step step : how.steps()) {
         runJobs(processInstanceId);
-        engine.getTaskService().complete(task(processInstanceId, step.task()).getId(),
-            FormExample.substitute(step.variables() == null ? Map.<String, Object>of() : step.variables(), caseNumber));
+        Map<String, Object> variables = step.variables() == null ? Map.of() : step.variables();
+        engine.getTaskService().complete(task(processInstanceId, step.task()).getId(), Step.withRespondents(
+            FormExample.substitute(variables, caseNumber), respondentOptions(caseNumber)));
       }
     }
     runJobs(processInstanceId);
@@ -162,6 +164,10 @@ public final class FormCases {
     if (!"none".equals(processInstanceId)) {
       engine.getRuntimeService().setVariables(processInstanceId, PartyVariables.of(registry.parties(caseNumber)));
     }
+  }
+
+  private List<String> respondentOptions(String caseNumber) {
+    return registry.respondents(caseNumber).stream().map(party -> String.valueOf(party.id())).toList();
   }
 
   public String leader(String group) {
