@@ -1,5 +1,7 @@
 package cn.court.enforcement.casefile;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,6 +36,33 @@ public final class PartyVariables {
         RESPONDENT_NAME, summary(respondents),
         PARTIES_TEXT, parties.stream().map(PartyVariables::line).collect(Collectors.joining("\n")),
         RESPONDENT_OPTIONS, json(options));
+  }
+
+  /**
+   * The filing form's data of these parties (numbers and one group each), for cases filed
+   * before parties were groups: their correction form then shows the registered parties.
+   */
+  public static Map<String, Object> formData(List<CaseRegistry.CaseParty> parties) {
+    Map<String, Object> data = new HashMap<>();
+    for (String role : List.of(CaseFiling.APPLICANT, CaseFiling.RESPONDENT)) {
+      List<CaseRegistry.CaseParty> ofRole = ofRole(parties, role);
+      data.put(FilingValidator.countKey(role), ofRole.size());
+      for (int i = 0; i < ofRole.size(); i++) {
+        CaseFiling.Party party = ofRole.get(i).party();
+        Map<String, String> group = new LinkedHashMap<>();
+        group.put(FilingValidator.NAME, party.name());
+        if (party.legalRepresentative() != null) {
+          group.put(FilingValidator.LEGAL_REPRESENTATIVE, party.legalRepresentative());
+        }
+        group.put(FilingValidator.ID_NUMBER, party.idNumber());
+        if (party.phone() != null) {
+          group.put(FilingValidator.PHONE_KEY, party.phone());
+        }
+        group.put(FilingValidator.ADDRESS, party.address());
+        data.put(FilingValidator.slotKey(role, i + 1), json(group));
+      }
+    }
+    return data;
   }
 
   /** A list or map as a Json variable (Java serialization of variables is off), as Tasklist sends them. */

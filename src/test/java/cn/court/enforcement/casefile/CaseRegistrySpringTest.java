@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.court.enforcement.support.StaffClient;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,6 +35,7 @@ class CaseRegistrySpringTest {
   private static final String DEMO_PASSWORD = "demo";
 
   @Autowired RuntimeService runtimeService;
+  @Autowired PartyVariablesBackfill backfill;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
@@ -47,6 +49,22 @@ class CaseRegistrySpringTest {
     assertThat(instance.getBusinessKey()).isEqualTo(caseNumber);
     assertThat(jdbc.queryForObject("SELECT process_instance_id FROM case_file WHERE case_number = ?", String.class,
         caseNumber)).isEqualTo(instance.getId());
+  }
+
+  /** A case filed before V5 has only the registry's parties; start-up gives it the party variables. */
+  @Test
+  void caseRunningSinceBeforePartiesGetsItsPartyVariables() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    String id = runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber)).getId();
+    List<String> partyVariables = List.of("respondentOptions", "partiesText", "applicantCount", "applicant1",
+        "respondentCount", "respondent1");
+    runtimeService.removeVariables(id, partyVariables);
+    backfill.run(null);
+    assertThat(runtimeService.getVariables(id, partyVariables)).containsEntry("applicantCount", 1)
+        .containsEntry("respondentCount", 1).containsKeys("respondentOptions", "partiesText");
+    assertThat(runtimeService.getVariable(id, "respondent1").toString())
+        .isEqualTo("{\"name\":\"某某建材有限公司\",\"legalRepresentative\":\"李某\",\"idNumber\":\"" + CaseFlow.CREDIT_CODE
+            + "\",\"address\":\"河南省某县工业园区8号\"}");
   }
 
   @Test

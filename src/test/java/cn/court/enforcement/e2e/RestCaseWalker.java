@@ -92,10 +92,10 @@ final class RestCaseWalker {
 
   /** The values of the task's respondent options, as Tasklist loads them for a respondent picker. */
   private static List<String> respondentOptions(StaffClient client, String taskId) {
-    JsonNode options = read(client.get("/engine-rest/task/" + taskId + "/form-variables?variableNames="
-        + PartyVariables.RESPONDENT_OPTIONS)).path(PartyVariables.RESPONDENT_OPTIONS).path("value");
+    JsonNode options = read(client.get("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false"
+        + "&variableNames=" + PartyVariables.RESPONDENT_OPTIONS)).path(PartyVariables.RESPONDENT_OPTIONS).path("value");
     List<String> values = new ArrayList<>();
-    if (options.isTextual()) { // a Json variable arrives serialised
+    if (options.isTextual()) { // serialised, as Tasklist loads it
       try {
         JSON.readTree(options.asText()).forEach(option -> values.add(option.get("value").asText()));
       } catch (JsonProcessingException e) {
