@@ -2,6 +2,7 @@ package cn.court.enforcement.casefile;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The data a case is filed with (start form case-filing), once validated. */
 public record CaseFiling(
@@ -10,14 +11,24 @@ public record CaseFiling(
     String caseKind,
     boolean nonLitigation,
     BigDecimal amountClaimed,
-    Party applicant,
-    Party respondent,
+    List<Party> applicants,
+    List<Party> respondents,
     String basisDocumentNumber,
     String basisCourt,
     String basisType,
     String propertyClues) {
 
-  /** A party: natural person (resident ID) or organisation (unified social credit code). */
-  public record Party(String name, String idType, String idNumber, String phone, String address) {
+  public static final String APPLICANT = "applicant";
+  public static final String RESPONDENT = "respondent";
+
+  /**
+   * A party: a natural person ({@link #PERSON}, resident ID) or an organisation
+   * ({@link #ORGANISATION}, unified social credit code, legal representative).
+   */
+  public record Party(String role, String kind, String name, String idType, String idNumber, String phone,
+      String address, String legalRepresentative) {
+
+    public static final String PERSON = "person";
+    public static final String ORGANISATION = "organisation";
   }
 }

@@ -6,7 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class CaseRegistry {
 
   private static final String ITEM_COLUMNS =
-      "id, kind, holder_institution, property_value, controlled, needs_offline_action, remarks, offline_measure";
+      "id, respondent_id, kind, holder_institution, property_value, controlled, needs_offline_action, remarks, offline_measure";
 
   private final JdbcTemplate jdbc;
 
@@ -27,7 +32,7 @@ public class CaseRegistry {
     this.jdbc = jdbc;
   }
 
-  /** Registers a new case; a case number already filed is refused. */
+  /** Registers a new case with its parties; a case number already filed is refused. */
   public void register(CaseFiling filing, String processInstanceId) {
     if (exists(filing.caseNumber())) {
       throw duplicate(filing.caseNumber());
@@ -36,39 +41,89 @@ public class CaseRegistry {
     try {
       jdbc.update("""
           INSERT INTO case_file (case_number, process_instance_id, filing_date, case_kind,
-            non_litigation, amount_claimed, applicant_name, applicant_id_type, applicant_id_number,
-            applicant_phone, applicant_address, respondent_name, respondent_id_type,
-            respondent_id_number, respondent_phone, respondent_address, basis_document_number,
-            basis_court, basis_type, property_clues, registered_at, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            non_litigation, amount_claimed, basis_document_number, basis_court, basis_type,
+            property_clues, registered_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
           filing.caseNumber(), processInstanceId, filing.filingDate(), filing.caseKind(),
-          filing.nonLitigation(), filing.amountClaimed(), filing.applicant().name(),
-          filing.applicant().idType(), filing.applicant().idNumber(), filing.applicant().phone(),
-          filing.applicant().address(), filing.respondent().name(), filing.respondent().idType(),
-          filing.respondent().idNumber(), filing.respondent().phone(), filing.respondent().address(),
-          filing.basisDocumentNumber(), filing.basisCourt(), filing.basisType(), filing.propertyClues(),
-          now, now);
+          filing.nonLitigation(), filing.amountClaimed(), filing.basisDocumentNumber(), filing.basisCourt(),
+          filing.basisType(), filing.propertyClues(), now, now);
     } catch (DuplicateKeyException e) {
       throw duplicate(filing.caseNumber()); // a concurrent filing of the same number
     }
+    savePositions(filing, Map.of());
   }
 
-  /** Corrected filing data; the case number itself cannot change. */
+  /**
+   * Corrected filing data; the case number itself cannot change. A party keeps its row (and the
+   * records naming it) while its ID number stays; a party no longer listed is removed, unless
+   * a property item or measure already names it.
+   */
   public void update(CaseFiling filing) {
     jdbc.update("""
         UPDATE case_file SET filing_date = ?, case_kind = ?, non_litigation = ?, amount_claimed = ?,
-          applicant_name = ?, applicant_id_type = ?, applicant_id_number = ?, applicant_phone = ?,
-          applicant_address = ?, respondent_name = ?, respondent_id_type = ?, respondent_id_number = ?,
-          respondent_phone = ?, respondent_address = ?, basis_document_number = ?, basis_court = ?,
-          basis_type = ?, property_clues = ?, updated_at = ?
+          basis_document_number = ?, basis_court = ?, basis_type = ?, property_clues = ?, updated_at = ?
         WHERE case_number = ?""",
         filing.filingDate(), filing.caseKind(), filing.nonLitigation(), filing.amountClaimed(),
-        filing.applicant().name(), filing.applicant().idType(), filing.applicant().idNumber(),
-        filing.applicant().phone(), filing.applicant().address(), filing.respondent().name(),
-        filing.respondent().idType(), filing.respondent().idNumber(), filing.respondent().phone(),
-        filing.respondent().address(), filing.basisDocumentNumber(), filing.basisCourt(),
-        filing.basisType(), filing.propertyClues(), Timestamp.valueOf(LocalDateTime.now()),
-        filing.caseNumber());
+        filing.basisDocumentNumber(), filing.basisCourt(), filing.basisType(), filing.propertyClues(),
+        Timestamp.valueOf(LocalDateTime.now()), filing.caseNumber());
+    Map<String, CaseParty> before = new HashMap<>();
+    parties(filing.caseNumber()).forEach(party -> before.put(party.party().idNumber(), party));
+    Set<String> kept = new HashSet<>();
+    Stream.concat(filing.applicants().stream(), filing.respondents().stream())
+        .forEach(party -> kept.add(party.idNumber()));
+    for (CaseParty gone : before.values()) {
+      if (!kept.contains(gone.party().idNumber())) {
+        if (isNamedByRecords(gone.id())) {
+          throw new InvalidCaseDataException("当事人" + gone.party().name() + "已有财产或执行措施记录，不能删除");
+        }
+        jdbc.update("DELETE FROM case_party WHERE id = ?", gone.id());
+      }
+    }
+    savePositions(filing, before);
+  }
+
+  /** Writes the parties in form order: existing ones (by ID number) are updated, new ones added. */
+  private void savePositions(CaseFiling filing, Map<String, CaseParty> existing) {
+    List<CaseFiling.Party> all = Stream.concat(filing.applicants().stream(), filing.respondents().stream()).toList();
+    for (int i = 0; i < all.size(); i++) {
+      CaseFiling.Party p = all.get(i);
+      CaseParty known = existing.get(p.idNumber());
+      if (known == null) {
+        jdbc.update("""
+            INSERT INTO case_party (case_number, role, position, kind, name, id_type, id_number, phone,
+              address, legal_representative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            filing.caseNumber(), p.role(), i + 1, p.kind(), p.name(), p.idType(), p.idNumber(), p.phone(),
+            p.address(), p.legalRepresentative());
+      } else {
+        jdbc.update("""
+            UPDATE case_party SET role = ?, position = ?, kind = ?, name = ?, id_type = ?, phone = ?,
+              address = ?, legal_representative = ? WHERE id = ?""",
+            p.role(), i + 1, p.kind(), p.name(), p.idType(), p.phone(), p.address(), p.legalRepresentative(),
+            known.id());
+      }
+    }
+  }
+
+  private boolean isNamedByRecords(long partyId) {
+    Integer count = jdbc.queryForObject("""
+        SELECT (SELECT COUNT(*) FROM property_item WHERE respondent_id = ?)
+             + (SELECT COUNT(*) FROM case_measure WHERE party_id = ?)""", Integer.class, partyId, partyId);
+    return count != null && count > 0;
+  }
+
+  /** The parties of a case, applicants first, in the order they were filed. */
+  public List<CaseParty> parties(String caseNumber) {
+    return jdbc.query("""
+        SELECT id, role, kind, name, id_type, id_number, phone, address, legal_representative
+        FROM case_party WHERE case_number = ? ORDER BY position""",
+        (rs, row) -> new CaseParty(rs.getLong("id"), new CaseFiling.Party(rs.getString("role"),
+            rs.getString("kind"), rs.getString("name"), rs.getString("id_type"), rs.getString("id_number"),
+            rs.getString("phone"), rs.getString("address"), rs.getString("legal_representative"))),
+        caseNumber);
+  }
+
+  public List<CaseParty> respondents(String caseNumber) {
+    return parties(caseNumber).stream().filter(p -> CaseFiling.RESPONDENT.equals(p.party().role())).toList();
   }
 
   public boolean exists(String caseNumber) {
@@ -79,9 +134,9 @@ public class CaseRegistry {
 
   public void addPropertyItem(String caseNumber, PropertyItem item) {
     jdbc.update("""
-        INSERT INTO property_item (case_number, kind, holder_institution, property_value, controlled,
-          needs_offline_action, remarks, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        caseNumber, item.kind(), item.holderInstitution(), item.value(), item.controlled(),
+        INSERT INTO property_item (case_number, respondent_id, kind, holder_institution, property_value,
+          controlled, needs_offline_action, remarks, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        caseNumber, item.respondentId(), item.kind(), item.holderInstitution(), item.value(), item.controlled(),
         item.needsOfflineAction(), item.remarks(), Timestamp.valueOf(LocalDateTime.now()));
   }
 
@@ -113,10 +168,15 @@ public class CaseRegistry {
   }
 
   public void recordMeasure(String caseNumber, String measure, LocalDate performedOn, String summary) {
+    recordMeasure(caseNumber, measure, performedOn, summary, null);
+  }
+
+  /** A measure; {@code partyId} is the respondent it concerns, or null. */
+  public void recordMeasure(String caseNumber, String measure, LocalDate performedOn, String summary, Long partyId) {
     jdbc.update("""
-        INSERT INTO case_measure (case_number, measure, performed_on, summary, recorded_at)
-        VALUES (?, ?, ?, ?, ?)""",
-        caseNumber, measure, performedOn, summary, Timestamp.valueOf(LocalDateTime.now()));
+        INSERT INTO case_measure (case_number, measure, performed_on, summary, party_id, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?)""",
+        caseNumber, measure, performedOn, summary, partyId, Timestamp.valueOf(LocalDateTime.now()));
   }
 
   public int countMeasures(String caseNumber, String measure) {
@@ -127,7 +187,7 @@ public class CaseRegistry {
   }
 
   private static PropertyItem mapItem(ResultSet rs, int row) throws SQLException {
-    return new PropertyItem(rs.getLong("id"), rs.getString("kind"), rs.getString("holder_institution"),
+    return new PropertyItem(rs.getLong("id"), rs.getObject("respondent_id", Long.class), rs.getString("kind"), rs.getString("holder_institution"),
         rs.getBigDecimal("property_value"), rs.getBoolean("controlled"),
         rs.getBoolean("needs_offline_action"), rs.getString("remarks"), rs.getString("offline_measure"));
   }
@@ -136,8 +196,12 @@ public class CaseRegistry {
     return new InvalidCaseDataException("案号" + caseNumber + "已经立案，不能重复立案");
   }
 
+  /** A party as registered: its row id is what property items and measures refer to. */
+  public record CaseParty(long id, CaseFiling.Party party) {
+  }
+
   /** A property item of the network inquiry's feedback. */
-  public record PropertyItem(Long id, String kind, String holderInstitution, BigDecimal value,
+  public record PropertyItem(Long id, Long respondentId, String kind, String holderInstitution, BigDecimal value,
       boolean controlled, boolean needsOfflineAction, String remarks, String offlineMeasure) {
   }
 }

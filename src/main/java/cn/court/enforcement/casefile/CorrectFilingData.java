@@ -23,5 +23,7 @@ public class CorrectFilingData extends TaskCompletionListener {
       throw new InvalidCaseDataException("更正立案信息时不能修改案号（" + businessKey + "）；案号有误请撤销立案后重新立案");
     }
     registry.update(filing);
+    execution.setVariables(PartyVariables.of(registry.parties(filing.caseNumber())));
+    execution.removeVariables(FilingValidator.unusedSlots(filing));
   }
 }

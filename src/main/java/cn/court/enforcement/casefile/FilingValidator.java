@@ -12,10 +12,15 @@ import static cn.court.enforcement.casefile.CaseVariables.PROPERTY_CLUES;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +36,19 @@ public class FilingValidator {
   static final Set<String> CASE_KINDS = Set.of("money-payment", "act", "property-transfer", "other");
   static final Set<String> BASIS_TYPES =
       Set.of("judgment", "mediation", "ruling", "arbitration", "notarial", "payment-order", "other");
+  /**
+   * How many parties of each role the form has room for (its count fields' max). Form-js
+   * dynamic lists would have no limit, but Tasklist 7.24 keeps 启动/完成 disabled once any field
+   * inside one is edited: it counts form-js's emptied error entries of list rows as errors.
+   */
+  public static final int MAX_APPLICANTS = 3;
+  public static final int MAX_RESPONDENTS = 5;
+  /** Keys of the fields of a party's group. */
+  static final String NAME = "name";
+  static final String ID_NUMBER = "idNumber";
+  static final String PHONE_KEY = "phone";
+  static final String ADDRESS = "address";
+  static final String LEGAL_REPRESENTATIVE = "legalRepresentative";
   static final String RESIDENT_ID = "resident-id";
   static final String CREDIT_CODE = "credit-code";
   /** Lengths of the filing form's fields, as the case registry's columns. */
@@ -49,36 +67,87 @@ public class FilingValidator {
     }
     String caseKind = check.oneOf(CASE_KIND, "案件类型", CASE_KINDS);
     BigDecimal amount = check.amount(AMOUNT_CLAIMED, "申请执行标的金额");
-    CaseFiling.Party applicant = party(check, "applicant", "申请执行人", true);
-    CaseFiling.Party respondent = party(check, "respondent", "被执行人", false);
+    List<CaseFiling.Party> applicants = parties(check, CaseFiling.APPLICANT, "申请执行人", MAX_APPLICANTS);
+    List<CaseFiling.Party> respondents = parties(check, CaseFiling.RESPONDENT, "被执行人", MAX_RESPONDENTS);
+    Set<String> idNumbers = new HashSet<>();
+    Stream.concat(applicants.stream(), respondents.stream()).map(CaseFiling.Party::idNumber)
+        .filter(Objects::nonNull).filter(number -> !idNumbers.add(number)).distinct()
+        .forEach(number -> check.require(false, "证件号码" + number + "重复：同一当事人只能填写一次"));
     String basisNumber = check.text(BASIS_DOCUMENT_NUMBER, "执行依据文书编号", MAX_DOCUMENT_NUMBER);
     String basisCourt = check.text(BASIS_COURT, "作出执行依据的机关", MAX_NAME);
     String basisType = check.oneOf(BASIS_TYPE, "执行依据类型", BASIS_TYPES);
     String propertyClues = check.optionalText(PROPERTY_CLUES, "财产线索", FormCheck.MAX_TEXT);
     check.throwIfInvalid("立案信息有误");
     return new CaseFiling(caseNumber, filingDate, caseKind, check.flag(NON_LITIGATION), amount,
-        applicant, respondent, basisNumber, basisCourt, basisType, propertyClues);
+        applicants, respondents, basisNumber, basisCourt, basisType, propertyClues);
   }
 
-  private static CaseFiling.Party party(FormCheck check, String prefix, String label, boolean phoneRequired) {
-    String name = check.text(prefix + "Name", label + "名称", MAX_NAME);
-    String idType = check.oneOf(prefix + "IdType", label + "证件类型", Set.of(RESIDENT_ID, CREDIT_CODE));
-    String idNumber = check.text(prefix + "IdNumber", label + "证件号码");
+  /**
+   * The parties of one role: the form asks how many ({@code applicantCount}), then shows that
+   * many groups ({@code applicant1}, {@code applicant2} …); groups beyond the count are ignored.
+   */
+  private static List<CaseFiling.Party> parties(FormCheck check, String role, String label, int max) {
+    Integer count = check.wholeNumber(countKey(role), label + "人数", 1, max);
+    List<CaseFiling.Party> parties = new ArrayList<>();
+    for (int i = 1; count != null && i <= count; i++) {
+      String which = count == 1 ? label : "第" + i + "位" + label;
+      parties.add(party(check.within(check.group(slotKey(role, i), which)::get), role, which));
+    }
+    return parties;
+  }
+
+  /** Groups beyond the filed numbers, left from an earlier filing: removed, so no form shows them again. */
+  public static List<String> unusedSlots(CaseFiling filing) {
+    List<String> names = new ArrayList<>();
+    for (int i = filing.applicants().size() + 1; i <= MAX_APPLICANTS; i++) {
+      names.add(slotKey(CaseFiling.APPLICANT, i));
+    }
+    for (int i = filing.respondents().size() + 1; i <= MAX_RESPONDENTS; i++) {
+      names.add(slotKey(CaseFiling.RESPONDENT, i));
+    }
+    return names;
+  }
+
+  /** The form's number of parties of a role. */
+  public static String countKey(String role) {
+    return role + "Count";
+  }
+
+  /** The form's group of the {@code n}-th party of a role (from 1). */
+  public static String slotKey(String role, int n) {
+    return role + n;
+  }
+
+  /**
+   * One party. Whether it is a person or an organisation follows from the legal representative,
+   * which only an organisation has: the form needs no choice of ID type (a dropdown inside a
+   * dynamic list disables Tasklist's buttons, STACK.md), and an all-digit credit code that
+   * happens to pass the resident-ID check is never mistaken for a person.
+   */
+  private static CaseFiling.Party party(FormCheck check, String role, String label) {
+    String name = check.text(NAME, label + "姓名或名称", MAX_NAME);
+    String representative = check.optionalText(LEGAL_REPRESENTATIVE, label + "法定代表人或负责人", MAX_NAME);
+    String kind = representative == null ? CaseFiling.Party.PERSON : CaseFiling.Party.ORGANISATION;
+    String idNumber = check.text(ID_NUMBER, label + "证件号码");
     if (idNumber != null) {
       idNumber = idNumber.toUpperCase();
-      if (RESIDENT_ID.equals(idType)) {
+      if (representative != null) {
+        check.require(IdNumbers.isCreditCode(idNumber), label + "是单位（填写了法定代表人），证件号码应为有效的统一社会信用代码");
+      } else if (IdNumbers.isCreditCode(idNumber) && !IdNumbers.isResidentId(idNumber)) {
+        check.require(false, label + "的证件号码是统一社会信用代码：单位请填写法定代表人或负责人");
+      } else {
         check.require(IdNumbers.isResidentId(idNumber), label + "证件号码不是有效的18位居民身份证号码");
-      } else if (CREDIT_CODE.equals(idType)) {
-        check.require(IdNumbers.isCreditCode(idNumber), label + "证件号码不是有效的统一社会信用代码");
       }
     }
+    boolean phoneRequired = CaseFiling.APPLICANT.equals(role);
     String phone = phoneRequired
-        ? check.matching(prefix + "Phone", label + "联系电话", PHONE, "11位手机号或区号加座机号")
-        : check.optionalText(prefix + "Phone");
+        ? check.matching(PHONE_KEY, label + "联系电话", PHONE, "11位手机号或区号加座机号")
+        : check.optionalText(PHONE_KEY);
     if (!phoneRequired && phone != null) {
       check.require(PHONE.matcher(phone).matches(), label + "联系电话格式不正确（应为11位手机号或区号加座机号）");
     }
-    String address = check.text(prefix + "Address", label + "住所地", MAX_ADDRESS);
-    return new CaseFiling.Party(name, idType, idNumber, phone, address);
+    String address = check.text(ADDRESS, label + "住所地", MAX_ADDRESS);
+    return new CaseFiling.Party(role, kind, name, CaseFiling.Party.PERSON.equals(kind) ? RESIDENT_ID : CREDIT_CODE,
+        idNumber, phone, address, representative);
   }
 }

@@ -1,5 +1,9 @@
 package cn.court.enforcement.casefile;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -7,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.spin.json.SpinJsonNode;
@@ -22,11 +27,23 @@ public final class FormCheck {
   /** Far above any case, far below the registry's DECIMAL(18, 2). */
   static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final Function<String, Object> values;
-  private final List<String> problems = new ArrayList<>();
+  private final List<String> problems;
 
   public FormCheck(Function<String, Object> values) {
+    this(values, new ArrayList<>());
+  }
+
+  private FormCheck(Function<String, Object> values, List<String> problems) {
     this.values = values;
+    this.problems = problems;
+  }
+
+  /** Checks of other values (an entry of a dynamic list) whose problems are reported with these. */
+  public FormCheck within(Function<String, Object> entry) {
+    return new FormCheck(entry, problems);
   }
 
   public Object raw(String name) {
@@ -154,6 +171,42 @@ public final class FormCheck {
       problems.add(label + "应为列表");
     }
     return items;
+  }
+
+  /**
+   * The fields of a group bound to a path (one party): a Spin Json object from forms, a Java
+   * map, or JSON text; absent is empty, so its required fields are reported missing. Anything
+   * else is refused, never read as empty.
+   */
+  public Map<String, Object> group(String name, String label) {
+    Object value = values.apply(name);
+    if (value == null) {
+      return Map.of();
+    }
+    try {
+      JsonNode group = value instanceof SpinJsonNode || value instanceof String
+          ? JSON.readTree(value.toString()) : JSON.valueToTree(value);
+      if (group.isObject()) {
+        return JSON.convertValue(group, new TypeReference<>() { });
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // not JSON: refused below like any other shape
+    }
+    problems.add(label + "的填写内容无效");
+    return Map.of();
+  }
+
+  /** A whole number from {@code min} to {@code max} (a number field without decimals). */
+  public Integer wholeNumber(String name, String label, int min, int max) {
+    BigDecimal number = nonNegative(name, label);
+    if (number == null) {
+      return null;
+    }
+    if (number.stripTrailingZeros().scale() > 0 || number.intValue() < min || number.intValue() > max) {
+      problems.add(label + "应为" + min + "至" + max + "的整数");
+      return null;
+    }
+    return number.intValue();
   }
 
   public void require(boolean condition, String message) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class RecordMeasure extends TaskCompletionListener {
 
   public static final String INTERVIEW_PREFIX = "interview-";
-  private static final List<String> FIELDS = List.of("measureDate", "measureSummary", "interviewParty",
+  private static final List<String> FIELDS = List.of(RespondentChoice.KEY, "measureDate", "measureSummary", "interviewParty",
       "offlineMeasure", "offlineRequest", "rulingNumber", "rulingRemarks", PUNISHMENT_DECISION, PUNISHMENT_KIND,
       "punishmentGrounds", "fineAmount", "detentionDays");
 
@@ -36,11 +36,23 @@ public class RecordMeasure extends TaskCompletionListener {
     String measure = measure(execution.getCurrentActivityId(), check);
     LocalDate date = measure == null ? null : check.date("measureDate", "日期");
     String summary = measure == null ? null : check.text("measureSummary", "情况记录");
+    String caseNumber = execution.getProcessBusinessKey();
+    Long respondent = concernsRespondent(execution.getCurrentActivityId(), measure)
+        ? RespondentChoice.of(check, registry, caseNumber, "涉及的被执行人") : null;
     check.throwIfInvalid(taskName(execution));
     if (measure != null) {
-      registry.recordMeasure(execution.getProcessBusinessKey(), measure, date, summary);
+      registry.recordMeasure(caseNumber, measure, date, summary, respondent);
     }
     execution.removeVariables(FIELDS);
+  }
+
+  /** Team measures, interviews of a respondent and punishments name the respondent they concern. */
+  private static boolean concernsRespondent(String taskKey, String measure) {
+    return measure != null && switch (taskKey) {
+      case "Task_RecordInterview" -> measure.equals(INTERVIEW_PREFIX + CaseFiling.RESPONDENT);
+      case "Task_HandleOfflineRequest" -> false;
+      default -> true;
+    };
   }
 
   /** The measure the task records, or null when there is nothing to record (ruling refused). */
@@ -48,7 +60,7 @@ public class RecordMeasure extends TaskCompletionListener {
     return switch (taskKey) {
       case "Task_RecordTeamMeasure" -> check.text(NEXT_MEASURE, "措施");
       case "Task_RecordInterview" -> {
-        String party = check.oneOf("interviewParty", "谈话对象", Set.of("applicant", "respondent"));
+        String party = check.oneOf("interviewParty", "谈话对象", Set.of(CaseFiling.APPLICANT, CaseFiling.RESPONDENT));
         yield INTERVIEW_PREFIX + party;
       }
       case "Task_SignPunishmentRuling" -> {

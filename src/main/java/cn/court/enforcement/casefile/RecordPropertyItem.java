@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component("recordPropertyItem")
 public class RecordPropertyItem extends TaskCompletionListener {
 
-  static final List<String> FIELDS = List.of("propertyKind", "holderInstitution", "propertyValue",
+  static final List<String> FIELDS = List.of(RespondentChoice.KEY, "propertyKind", "holderInstitution", "propertyValue",
       "propertyControlled", "needsOfflineAction", "propertyRemarks");
 
   /** The form's maxLength and the column's size. */
@@ -30,14 +30,15 @@ public class RecordPropertyItem extends TaskCompletionListener {
   @Override
   protected void completed(DelegateExecution execution) {
     FormCheck check = new FormCheck(execution::getVariable);
+    String caseNumber = execution.getProcessBusinessKey();
+    Long respondent = RespondentChoice.of(check, registry, caseNumber, "财产所属被执行人");
     String kind = check.oneOf("propertyKind", "财产种类", PropertyKinds.LABELS.keySet());
     String holder = check.text("holderInstitution", "财产所在机构", FilingValidator.MAX_NAME);
     BigDecimal value = check.amount("propertyValue", "金额或价值（元）");
     String remarks = check.optionalText("propertyRemarks", "备注", MAX_REMARKS);
     check.throwIfInvalid("无法登记财产项目");
 
-    String caseNumber = execution.getProcessBusinessKey();
-    registry.addPropertyItem(caseNumber, new CaseRegistry.PropertyItem(null, kind, holder, value,
+    registry.addPropertyItem(caseNumber, new CaseRegistry.PropertyItem(null, respondent, kind, holder, value,
         check.flag("propertyControlled"), check.flag("needsOfflineAction"),
         remarks, null));
     execution.removeVariables(FIELDS);

@@ -41,5 +41,7 @@ public class RegisterCase implements ExecutionListener {
     execution.setVariable(CASE_MONEY_RECEIVED, 0.0);
     execution.setVariable(CASE_MONEY_PAID_OUT, 0.0);
     registry.register(filing, execution.getProcessInstanceId());
+    execution.setVariables(PartyVariables.of(registry.parties(filing.caseNumber())));
+    execution.removeVariables(FilingValidator.unusedSlots(filing));
   }
 }

@@ -1,5 +1,6 @@
 package cn.court.enforcement.demo;
 
+import cn.court.enforcement.casefile.CaseFiling;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +16,14 @@ import org.camunda.spin.Spin;
  */
 public final class CaseRoute {
 
-  /** A property item the network inquiry reports. */
-  public record Find(String kind, String holder, double value, boolean controlled, boolean needsOffline) {
+  /** A property item the network inquiry reports, of the case's {@code respondent}-th respondent (from 1). */
+  public record Find(String kind, String holder, double value, boolean controlled, boolean needsOffline,
+      int respondent) {
+
+    /** A property item of the first respondent. */
+    public Find(String kind, String holder, double value, boolean controlled, boolean needsOffline) {
+      this(kind, holder, value, controlled, needsOffline, 1);
+    }
   }
 
   public static final String TEAM_HUB = "Task_ChooseNextMeasure";
@@ -90,7 +97,8 @@ public final class CaseRoute {
   public CaseRoute propertyItems(Find... finds) {
     for (int i = 0; i < finds.length; i++) {
       Find find = finds[i];
-      add("Task_RecordPropertyItem", "network-control", "propertyKind", find.kind(),
+      add("Task_RecordPropertyItem", "network-control", "respondentPartyId", Step.respondent(find.respondent()),
+          "propertyKind", find.kind(),
           "holderInstitution", find.holder(), "propertyValue", find.value(),
           "propertyControlled", find.controlled(), "needsOfflineAction", find.needsOffline(),
           "propertyRemarks", find.controlled() ? "已网上冻结" : "需线下办理", "moreItems", i < finds.length - 1);
@@ -167,8 +175,11 @@ public final class CaseRoute {
 
   public CaseRoute interview(String party, String summary) {
     chooseMeasure("interview");
-    return add("Task_RecordInterview", Step.HANDLING_TEAM, "interviewParty", party,
-        "measureDate", date(5), "measureSummary", summary);
+    Map<String, Object> form = vars("interviewParty", party, "measureDate", date(5), "measureSummary", summary);
+    if (CaseFiling.RESPONDENT.equals(party)) {
+      form.put("respondentPartyId", Step.respondent(1));
+    }
+    return add("Task_RecordInterview", Step.HANDLING_TEAM, form);
   }
 
   public CaseRoute interviewBothParties() {
@@ -178,13 +189,15 @@ public final class CaseRoute {
 
   public CaseRoute measure(String measure, String summary) {
     chooseMeasure(measure);
-    return add("Task_RecordTeamMeasure", Step.HANDLING_TEAM, "measureDate", date(4), "measureSummary", summary);
+    return add("Task_RecordTeamMeasure", Step.HANDLING_TEAM, "respondentPartyId", Step.respondent(1),
+        "measureDate", date(4), "measureSummary", summary);
   }
 
   /** A punishment proposed by the team; the judge signs it unless {@code judgeSigns} is false. */
   public CaseRoute punishment(String kind, String grounds, boolean judgeSigns) {
     chooseMeasure("punishment");
-    add("Task_ProposePunishment", Step.HANDLING_TEAM, "punishmentKind", kind, "punishmentGrounds", grounds);
+    add("Task_ProposePunishment", Step.HANDLING_TEAM, "respondentPartyId", Step.respondent(1),
+        "punishmentKind", kind, "punishmentGrounds", grounds);
     if (judgeSigns) {
       add("Task_SignPunishmentRuling", "judges", "punishmentDecision", "signed",
           "rulingNumber", ruling("之一"), "measureDate", date(2),

@@ -1,5 +1,6 @@
 package cn.court.enforcement.demo;
 
+import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.organisation.Organisation;
 import cn.court.enforcement.organisation.Organisation.Staff;
@@ -27,10 +28,12 @@ public class CaseWalker {
 
   private final ProcessEngine engine;
   private final Organisation organisation;
+  private final CaseRegistry registry;
 
-  public CaseWalker(ProcessEngine engine, Organisation organisation) {
+  public CaseWalker(ProcessEngine engine, Organisation organisation, CaseRegistry registry) {
     this.engine = engine;
     this.organisation = organisation;
+    this.registry = registry;
   }
 
   /** Files a case as the filing clerk (the start form), returning the process instance. */
@@ -92,7 +95,8 @@ public class CaseWalker {
     Staff member = member(group, pick);
     as(member, () -> {
       engine.getTaskService().claim(task.getId(), member.id());
-      engine.getFormService().submitTaskForm(task.getId(), step.variables());
+      engine.getFormService().submitTaskForm(task.getId(), step.variablesFor(
+          registry.respondents(caseNumber).stream().map(party -> String.valueOf(party.id())).toList()));
       return null;
     });
   }

@@ -3,7 +3,6 @@ package cn.court.enforcement.demo;
 import cn.court.enforcement.demo.CaseRoute.Find;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -108,9 +107,8 @@ final class DemoCases {
 
   /** The filing data of case {@code serial} with the applicant's phone number corrected. */
   private static Map<String, Object> corrected(int serial, LocalDate today) {
-    Map<String, Object> filing = new HashMap<>(DemoFilings.filing(serial, filed(serial - DemoFilings.FIRST_SERIAL, today)));
-    filing.put("applicantPhone", "13937100" + "%03d".formatted(serial % 1000));
-    return filing;
+    return DemoFilings.filing(serial, filed(serial - DemoFilings.FIRST_SERIAL, today),
+        "13937100" + "%03d".formatted(serial % 1000));
   }
 
   private static LocalDate filed(int k, LocalDate today) {

@@ -1,8 +1,10 @@
 package cn.court.enforcement.demo;
 
 import cn.court.enforcement.casefile.IdNumbers;
+import cn.court.enforcement.casefile.PartyVariables;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,32 +49,45 @@ public final class DemoFilings {
   /** The start form data of case {@code serial}, as the filing clerk enters it. */
   public static Map<String, Object> filing(int serial, LocalDate filed) {
     int n = Math.floorMod(serial - FIRST_SERIAL, 10_000);
+    return filing(serial, filed, "1" + (3 + n % 7) + "%09d".formatted(837_100_000 + n * 7919L % 100_000_000));
+  }
+
+  /**
+   * The same with the applicant's phone number given. Every fourth case also has a guarantor
+   * (担保人) among its respondents, so lists and pickers show several.
+   */
+  public static Map<String, Object> filing(int serial, LocalDate filed, String applicantPhone) {
+    int n = Math.floorMod(serial - FIRST_SERIAL, 10_000);
     String[] applicantHome = DISTRICTS.get(n % DISTRICTS.size());
     String[] respondentHome = DISTRICTS.get((n * 3 + 4) % DISTRICTS.size());
-    boolean company = n % 3 != 1;
     Map<String, Object> vars = new HashMap<>();
     vars.put("caseNumber", caseNumber(serial));
     vars.put("filingDate", filed.toString());
     vars.put("caseKind", n % 7 == 6 ? "property-transfer" : "money-payment");
     vars.put("nonLitigation", n % 10 == 9);
     vars.put("amountClaimed", amount(n));
-    vars.put("applicantName", person(n));
-    vars.put("applicantIdType", "resident-id");
-    vars.put("applicantIdNumber", residentId(applicantHome[0], LocalDate.of(1960 + n % 35, 1 + n % 12, 1 + n % 28), n));
-    vars.put("applicantPhone", "1" + (3 + n % 7) + "%09d".formatted(837_100_000 + n * 7919L % 100_000_000));
-    vars.put("applicantAddress", address(applicantHome[1], n));
-    if (company) {
-      vars.put("respondentName", COMPANIES.get(n % COMPANIES.size()));
-      vars.put("respondentIdType", "credit-code");
-      vars.put("respondentIdNumber", creditCode(respondentHome[0], n));
+    vars.put("applicantCount", 1);
+    vars.put("applicant1", PartyVariables.json(Map.of("name", person(n),
+        "idNumber", residentId(applicantHome[0], LocalDate.of(1960 + n % 35, 1 + n % 12, 1 + n % 28), n),
+        "phone", applicantPhone, "address", address(applicantHome[1], n))));
+    List<Map<String, String>> respondents = new ArrayList<>();
+    if (n % 3 != 1) {
+      respondents.add(Map.of("name", COMPANIES.get(n % COMPANIES.size()), "legalRepresentative", person(n + 23),
+          "idNumber", creditCode(respondentHome[0], n), "address", address(respondentHome[1], n + 5)));
     } else {
-      vars.put("respondentName", person(n + 11));
-      vars.put("respondentIdType", "resident-id");
-      vars.put("respondentIdNumber",
-          residentId(respondentHome[0], LocalDate.of(1965 + n % 30, 12 - n % 12, 28 - n % 27), n + 500));
-      vars.put("respondentPhone", "0371-6" + "%07d".formatted(5_550_000 + n * 37));
+      respondents.add(Map.of("name", person(n + 11),
+          "idNumber", residentId(respondentHome[0], LocalDate.of(1965 + n % 30, 12 - n % 12, 28 - n % 27), n + 500),
+          "phone", "0371-6" + "%07d".formatted(5_550_000 + n * 37), "address", address(respondentHome[1], n + 5)));
     }
-    vars.put("respondentAddress", address(respondentHome[1], n + 5));
+    if (n % 4 == 0) {
+      respondents.add(Map.of("name", person(n + 17),
+          "idNumber", residentId(respondentHome[0], LocalDate.of(1970 + n % 25, 1 + n % 12, 1 + n % 27), n + 700),
+          "address", address(respondentHome[1], n + 9)));
+    }
+    vars.put("respondentCount", respondents.size());
+    for (int i = 0; i < respondents.size(); i++) {
+      vars.put("respondent" + (i + 1), PartyVariables.json(respondents.get(i)));
+    }
     vars.put("basisDocumentNumber", "（2025）" + COURT_CODE + "民初" + (3000 + n * 47) + "号");
     vars.put("basisCourt", n % 4 == 3 ? "郑州仲裁委员会" : "本院");
     vars.put("basisType", n % 4 == 3 ? "arbitration" : n % 4 == 2 ? "mediation" : "judgment");

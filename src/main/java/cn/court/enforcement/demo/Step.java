@@ -1,5 +1,7 @@
 package cn.court.enforcement.demo;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,12 +13,36 @@ public record Step(String taskKey, String group, Map<String, Object> variables) 
   /** Group placeholder for the team chosen by random allocation (process variable handlingTeam). */
   public static final String HANDLING_TEAM = "${handlingTeam}";
 
+  private static final String RESPONDENT = "${respondent:";
+
+  /**
+   * Stands for the case's n-th respondent (from 1) in a step's variables: the option a person
+   * picks in a respondent field, whose value (the party id) exists only once the case is filed.
+   */
+  public static String respondent(int n) {
+    return RESPONDENT + n + "}";
+  }
+
   public Step {
     variables = Map.copyOf(variables);
   }
 
   static Step job(String activityId) {
     return new Step(activityId, null, Map.of());
+  }
+
+  /** The variables with each respondent placeholder replaced by that respondent's option value. */
+  public Map<String, Object> variablesFor(List<String> respondentOptions) {
+    return withRespondents(variables, respondentOptions);
+  }
+
+  /** {@code variables} with each {@link #respondent(int)} placeholder replaced by that option value. */
+  public static Map<String, Object> withRespondents(Map<String, Object> variables, List<String> respondentOptions) {
+    Map<String, Object> resolved = new HashMap<>(variables);
+    resolved.replaceAll((name, value) -> value instanceof String text && text.startsWith(RESPONDENT)
+        ? respondentOptions.get(Integer.parseInt(text.substring(RESPONDENT.length(), text.length() - 1)) - 1)
+        : value);
+    return resolved;
   }
 
   public boolean isJob() {

@@ -170,7 +170,8 @@ public record FormSchema(String id, Map<String, Field> fields) {
         case TEXT -> "文字";
         case NUMBER -> "数字";
         case BOOLEAN -> "是或否";
-        case LIST, OBJECT -> "列表";
+        case LIST -> "列表";
+        case OBJECT -> "一组信息";
       } + "）");
     }
 

@@ -19,7 +19,7 @@ import org.openqa.selenium.WebElement;
 /**
  * A Camunda Form (form-js 1.8.7) as rendered in Tasklist, filled the way a person does: it
  * reads the form's JSON to know each key's component type (text, number, date, radio,
- * checkbox, checklist, select) and drives that widget. form-js gives every input an id
+ * checkbox, checklist, select, a group bound to a path) and drives that widget. form-js gives every input an id
  * ending in the component id ({@code fjs-form-<n>-<componentId>}, radios {@code ...-<index>}).
  */
 final class CamundaForm {
@@ -48,7 +48,9 @@ final class CamundaForm {
 
   private static void collect(JsonNode components, Map<String, JsonNode> fields) {
     for (JsonNode component : components) {
-      if (component.has("components")) {
+      if (component.has("components") && component.has("path")) {
+        fields.putIfAbsent(component.path("path").asText(), component); // a group bound to a path: one object
+      } else if (component.has("components")) {
         collect(component.path("components"), fields);
       } else if (component.has("key") && !component.path("readonly").asBoolean()
           && !component.path("disabled").asBoolean()) {
@@ -72,7 +74,17 @@ final class CamundaForm {
     if (component == null) {
       throw new IllegalArgumentException("Form " + id + " has no editable field '" + key + "'");
     }
-    String componentId = component.path("id").asText();
+    if (component.has("path")) {
+      Map<?, ?> group = value instanceof Map<?, ?> map ? map : Map.of();
+      component.path("components").forEach(child ->
+          fillComponent(browser, child, child.path("id").asText(), group.get(child.path("key").asText())));
+      return;
+    }
+    fillComponent(browser, component, component.path("id").asText(), value);
+  }
+
+  private void fillComponent(Browser browser, JsonNode component, String componentId, Object value) {
+    String key = component.path("key").asText();
     String type = component.path("type").asText();
     WebElement field = field(browser, componentId);
     browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
@@ -138,9 +150,13 @@ final class CamundaForm {
     input.sendKeys(Keys.TAB);
   }
 
-  /** The select is a custom dropdown: open it, click the option with the value's label. */
+  /**
+   * The select is a custom dropdown: open it, click the option with the value's label. Options
+   * from a process variable ({@code valuesKey}, e.g. the case's respondents) are known only to
+   * the page: there the example gives the label itself.
+   */
   private static void choose(Browser browser, WebElement field, JsonNode component, String value) {
-    String label = null;
+    String label = component.has("valuesKey") ? value : null;
     for (JsonNode option : component.path("values")) {
       if (option.path("value").asText().equals(value)) {
         label = option.path("label").asText();

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 
 /** Drives an enforcement case through its tasks with valid form data, step by step. */
 final class CaseFlow {
@@ -39,20 +40,28 @@ final class CaseFlow {
     vars.put("caseKind", "money-payment");
     vars.put("nonLitigation", false);
     vars.put("amountClaimed", 120000.5);
-    vars.put("applicantName", "张三");
-    vars.put("applicantIdType", "resident-id");
-    vars.put("applicantIdNumber", RESIDENT_ID);
-    vars.put("applicantPhone", "13800138000");
-    vars.put("applicantAddress", "河南省某县人民路1号");
-    vars.put("respondentName", "某某建材有限公司");
-    vars.put("respondentIdType", "credit-code");
-    vars.put("respondentIdNumber", CREDIT_CODE);
-    vars.put("respondentAddress", "河南省某县工业园区8号");
+    parties(vars, "applicant", List.of(Map.of("name", "张三", "idNumber", RESIDENT_ID,
+        "phone", "13800138000", "address", "河南省某县人民路1号")));
+    parties(vars, "respondent", List.of(Map.of("name", "某某建材有限公司", "legalRepresentative", "李某",
+        "idNumber", CREDIT_CODE, "address", "河南省某县工业园区8号")));
     vars.put("basisDocumentNumber", "（2025）豫0000民初567号");
     vars.put("basisCourt", "某县人民法院");
     vars.put("basisType", "judgment");
     vars.put("propertyClues", "被执行人在某银行有存款");
     return vars;
+  }
+
+  /** The parties of a role as the filing form sends them: their number and one group each. */
+  static void parties(Map<String, Object> filing, String role, List<? extends Map<String, ?>> parties) {
+    filing.put(role + "Count", parties.size());
+    for (int i = 0; i < parties.size(); i++) {
+      filing.put(role + (i + 1), Spin.JSON(parties.get(i)));
+    }
+  }
+
+  /** The group of the n-th party (from 1) of a role in the filing, to change in place. */
+  static SpinJsonNode party(Map<String, Object> filing, String role, int n) {
+    return (SpinJsonNode) filing.get(role + n);
   }
 
   static Map<String, Object> vars(Object... pairs) {
@@ -83,10 +92,21 @@ final class CaseFlow {
   static CaseFlow start(String caseNumber, String filingDate) {
     Map<String, Object> filing = filing(caseNumber);
     filing.put("filingDate", filingDate);
-    return new CaseFlow(caseNumber, runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing));
+    return start(filing);
+  }
+
+  static CaseFlow start(Map<String, Object> filing) {
+    return new CaseFlow((String) filing.get("caseNumber"),
+        runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing));
   }
 
   /** Completes the task waiting at the activity, checking who it is for. */
+  /** The option value of the case's n-th respondent (from 1), as the respondent pickers offer it. */
+  String respondent(int n) {
+    SpinJsonNode options = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PartyVariables.RESPONDENT_OPTIONS);
+    return options.elements().get(n - 1).prop("value").stringValue();
+  }
+
   CaseFlow complete(String activityId, String group, Map<String, Object> vars) {
     Task task = at(activityId);
     assertThat(task).hasCandidateGroup(group);
@@ -121,7 +141,8 @@ final class CaseFlow {
   }
 
   CaseFlow propertyItem(String kind, boolean needsOffline, boolean more) {
-    return complete("Task_RecordPropertyItem", "network-control", vars("propertyKind", kind,
+    return complete("Task_RecordPropertyItem", "network-control", vars("respondentPartyId", respondent(1),
+        "propertyKind", kind,
         "holderInstitution", "某县农商银行", "propertyValue", 5000, "propertyControlled", !needsOffline,
         "needsOfflineAction", needsOffline, "moreItems", more));
   }
@@ -164,8 +185,11 @@ final class CaseFlow {
 
   CaseFlow interview(String party) {
     measure("interview", vars());
-    return complete("Task_RecordInterview", "ordinary-team-3", vars("interviewParty", party,
-        "measureDate", today(), "measureSummary", "谈话笔录"));
+    Map<String, Object> form = vars("interviewParty", party, "measureDate", today(), "measureSummary", "谈话笔录");
+    if (CaseFiling.RESPONDENT.equals(party)) {
+      form.put("respondentPartyId", respondent(1));
+    }
+    return complete("Task_RecordInterview", "ordinary-team-3", form);
   }
 
   CaseFlow interviewBothParties() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.court.enforcement.support.StaffClient;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,6 +35,7 @@ class CaseRegistrySpringTest {
   private static final String DEMO_PASSWORD = "demo";
 
   @Autowired RuntimeService runtimeService;
+  @Autowired PartyVariablesBackfill backfill;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
@@ -47,6 +49,22 @@ class CaseRegistrySpringTest {
     assertThat(instance.getBusinessKey()).isEqualTo(caseNumber);
     assertThat(jdbc.queryForObject("SELECT process_instance_id FROM case_file WHERE case_number = ?", String.class,
         caseNumber)).isEqualTo(instance.getId());
+  }
+
+  /** A case filed before V5 has only the registry's parties; start-up gives it the party variables. */
+  @Test
+  void caseRunningSinceBeforePartiesGetsItsPartyVariables() {
+    String caseNumber = CaseFlow.newCaseNumber();
+    String id = runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber)).getId();
+    List<String> partyVariables = List.of("respondentOptions", "partiesText", "applicantCount", "applicant1",
+        "respondentCount", "respondent1");
+    runtimeService.removeVariables(id, partyVariables);
+    backfill.run(null);
+    assertThat(runtimeService.getVariables(id, partyVariables)).containsEntry("applicantCount", 1)
+        .containsEntry("respondentCount", 1).containsKeys("respondentOptions", "partiesText");
+    assertThat(runtimeService.getVariable(id, "respondent1").toString())
+        .isEqualTo("{\"name\":\"某某建材有限公司\",\"legalRepresentative\":\"李某\",\"idNumber\":\"" + CaseFlow.CREDIT_CODE
+            + "\",\"address\":\"河南省某县工业园区8号\"}");
   }
 
   @Test
@@ -77,12 +95,13 @@ class CaseRegistrySpringTest {
     Map<String, Object> body = Map.of("variables", Map.of(
         "caseNumber", Map.of("value", caseNumber),
         "filingDate", Map.of("value", CaseFlow.today()),
-        "applicantIdType", Map.of("value", "resident-id"),
-        "applicantIdNumber", Map.of("value", "110105194912310021")));
+        "applicantCount", Map.of("value", 1),
+        "applicant1", Map.of("type", "Json", "value", "{\"name\": \"张三\", \"idNumber\": \"110105194912310021\"}")));
     ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/enforcement-case/submit-form", body, Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("无法启动「执行案件办理」", "请填写申请执行人姓名或名称");
+    assertThat((String) response.getBody().get("message")).contains("无法启动「执行案件办理」", "请填写被执行人人数",
+        "请填写申请执行标的金额（元）");
     assertThat(cases(caseNumber)).isZero();
   }
 
@@ -94,7 +113,7 @@ class CaseRegistrySpringTest {
         "/camunda/api/engine/engine/default/process-definition/key/enforcement-case/submit-form",
         "{\"variables\": {\"caseNumber\": {\"value\": \"" + caseNumber + "\"}}}");
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("请填写申请执行人姓名或名称").doesNotContain("Cannot");
+    assertThat(response.body()).contains("请填写申请执行人人数").doesNotContain("Cannot");
     assertThat(cases(caseNumber)).isZero();
   }
 
@@ -106,7 +125,7 @@ class CaseRegistrySpringTest {
     ResponseEntity<Map> response = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/enforcement-case/start", body, Map.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) response.getBody().get("message")).contains("请填写申请执行人姓名或名称").doesNotContain("Cannot");
+    assertThat((String) response.getBody().get("message")).contains("请填写申请执行人人数").doesNotContain("Cannot");
     assertThat(cases(caseNumber)).isZero();
     ResponseEntity<Map> unknown = rest.withBasicAuth(FILING_CLERK, DEMO_PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/no-such-process/start", body, Map.class);

@@ -93,11 +93,12 @@ class EnforcementCaseProcessTest {
     assertThat(flow.instance).variables().containsEntry("handlingTeam", "ordinary-team-3");
 
     flow.measure("investigate-property", vars())
-        .complete("Task_RecordTeamMeasure", "ordinary-team-3", vars("measureDate", today(), "measureSummary", "核实财产线索"))
+        .complete("Task_RecordTeamMeasure", "ordinary-team-3", vars("respondentPartyId", flow.respondent(1),
+            "measureDate", today(), "measureSummary", "核实财产线索"))
         .interviewBothParties()
         .measure("punishment", vars())
-        .complete("Task_ProposePunishment", "ordinary-team-3", vars("punishmentKind", "consumption-restriction",
-            "punishmentGrounds", "拒不申报财产"))
+        .complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", flow.respondent(1),
+            "punishmentKind", "consumption-restriction", "punishmentGrounds", "拒不申报财产"))
         .complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "signed", "rulingNumber", "限高-1",
             "measureDate", today(), "measureSummary", "限制高消费"))
         .measure("offline-request", vars("offlineRequest", "查封某小区3号楼房产"))
@@ -121,15 +122,28 @@ class EnforcementCaseProcessTest {
 
     Map<String, Object> corrected = CaseFlow.filing(flow.caseNumber);
     corrected.put("amountClaimed", 99000);
-    corrected.put("applicantIdNumber", "110105194912310021");
+    CaseFlow.party(corrected, "applicant", 1).prop("idNumber", "110105194912310021");
     assertThatThrownBy(() -> flow.complete("Task_CorrectFilingData", "filing", corrected))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("申请执行人证件号码不是有效的18位居民身份证号码");
     Map<String, Object> otherNumber = CaseFlow.filing(CaseFlow.newCaseNumber());
     assertThatThrownBy(() -> flow.complete("Task_CorrectFilingData", "filing", otherNumber))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("不能修改案号");
 
-    corrected.put("applicantIdNumber", CaseFlow.RESIDENT_ID);
+    CaseFlow.party(corrected, "applicant", 1).prop("idNumber", CaseFlow.RESIDENT_ID);
+    long applicantId = beans.registry.parties(flow.caseNumber).get(0).id();
+    // The correction removes the filed respondent and adds two.
+    CaseFlow.parties(corrected, "respondent", List.of(
+        Map.of("name", "李四", "idNumber", "410105198001011239", "address", "某县东街1号"),
+        Map.of("name", "王五", "idNumber", "41010219750315202X", "phone", "13700137000", "address", "某县西街2号")));
     flow.complete("Task_CorrectFilingData", "filing", corrected);
+    Assertions.assertThat(beans.registry.parties(flow.caseNumber))
+        .extracting(party -> party.party().role() + ":" + party.party().name())
+        .containsExactly("applicant:张三", "respondent:李四", "respondent:王五");
+    Assertions.assertThat(beans.registry.parties(flow.caseNumber).get(0).id()).as("a kept party keeps its row")
+        .isEqualTo(applicantId);
+    Assertions.assertThat(runtimeService().getVariable(flow.instance.getId(), "respondentName")).isEqualTo("李四等2人");
+    Assertions.assertThat(runtimeService().getVariable(flow.instance.getId(), "partiesText").toString())
+        .contains("被执行人：王五（41010219750315202X），13700137000，某县西街2号").doesNotContain("某某建材有限公司");
     assertThat(flow.instance).isWaitingAt("Task_VerifyFilingData");
     Assertions.assertThat(CaseTestBeans.JDBC.queryForObject("SELECT amount_claimed FROM case_file WHERE case_number = ?",
         java.math.BigDecimal.class, flow.caseNumber)).isEqualByComparingTo("99000");
@@ -287,6 +301,50 @@ class EnforcementCaseProcessTest {
   }
 
   @Test
+  void everyRespondentRecordNamesItsRespondent() {
+    Map<String, Object> filing = CaseFlow.filing(CaseFlow.newCaseNumber());
+    CaseFlow.parties(filing, "applicant", List.of(
+        Map.of("name", "张三", "idNumber", CaseFlow.RESIDENT_ID, "phone", "13800138000", "address", "某县人民路1号"),
+        Map.of("name", "某某银行某县支行", "legalRepresentative", "周某", "idNumber", "91410000169954619U",
+            "phone", "0371-65550000", "address", "某县中心路2号")));
+    CaseFlow.parties(filing, "respondent", List.of(
+        Map.of("name", "李四", "idNumber", "410105198001011239", "address", "某县东街1号"),
+        Map.of("name", "某某建材有限公司", "legalRepresentative", "李某", "idNumber", CaseFlow.CREDIT_CODE,
+            "address", "某县工业园区8号")));
+    CaseFlow flow = CaseFlow.start(filing);
+    assertThat(flow.instance).variables().containsEntry("applicantName", "张三等2人").containsEntry("respondentName", "李四等2人");
+    SpinJsonNode options = (SpinJsonNode) runtimeService().getVariable(flow.instance.getId(), "respondentOptions");
+    Assertions.assertThat(options.elements()).extracting(option -> option.prop("label").stringValue())
+        .containsExactly("李四（410105198001011239）", "某某建材有限公司（" + CaseFlow.CREDIT_CODE + "）");
+    String company = flow.respondent(2);
+
+    flow.passIntake().serveDocuments().inquiry(true);
+    assertThatThrownBy(() -> flow.complete("Task_RecordPropertyItem", "network-control", vars("respondentPartyId", "999999",
+        "propertyKind", "deposit", "holderInstitution", "某银行", "propertyValue", 100, "moreItems", false)))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("财产所属被执行人的取值无效：999999");
+    flow.complete("Task_RecordPropertyItem", "network-control", vars("respondentPartyId", company,
+        "propertyKind", "deposit", "holderInstitution", "某银行", "propertyValue", 100, "moreItems", false));
+    Assertions.assertThat(beans.registry.propertyItems(flow.caseNumber)).singleElement()
+        .satisfies(item -> Assertions.assertThat(String.valueOf(item.respondentId())).isEqualTo(company));
+
+    flow.triage(vars()).confirmTrack(vars("caseTrack", "ordinary")).allocate()
+        .measure("interview", vars())
+        .complete("Task_RecordInterview", "ordinary-team-3", vars("interviewParty", "respondent",
+            "respondentPartyId", company, "measureDate", today(), "measureSummary", "法定代表人到庭谈话"))
+        .interview("applicant")
+        .measure("punishment", vars())
+        .complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", company,
+            "punishmentKind", "dishonest-list", "punishmentGrounds", "有履行能力而拒不履行"))
+        .complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "signed", "rulingNumber", "失信-1",
+            "measureDate", today(), "measureSummary", "纳入失信名单"));
+    Assertions.assertThat(CaseTestBeans.JDBC.queryForList("""
+        SELECT m.measure || ':' || COALESCE(p.name, '-') FROM case_measure m LEFT JOIN case_party p ON p.id = m.party_id
+        WHERE m.case_number = ? ORDER BY m.id""", String.class, flow.caseNumber))
+        .containsExactly("interview-respondent:某某建材有限公司", "interview-applicant:-", "punishment-dishonest-list:某某建材有限公司");
+    assertThat(flow.instance).variables().doesNotContainKey("respondentPartyId");
+  }
+
+  @Test
   void refusedPunishmentIsNotRecorded() {
     CaseFlow flow = CaseFlow.start().toTeamHub().measure("punishment", vars());
     assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3",
@@ -295,8 +353,8 @@ class EnforcementCaseProcessTest {
     assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3",
         vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 2.5)))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为整数");
-    flow.complete("Task_ProposePunishment", "ordinary-team-3",
-        vars("punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 15));
+    flow.complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", flow.respondent(1),
+        "punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 15));
     flow.complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "rejected", "rulingRemarks", "证据不足"));
     Assertions.assertThat(measures(flow, "punishment-detention")).isZero();
     assertThat(flow.at("Task_ChooseNextMeasure")).isNotNull();
@@ -347,7 +405,7 @@ class EnforcementCaseProcessTest {
     assertThatThrownBy(() -> flow.complete("Task_RecordPropertyItem", "network-control",
         vars("propertyKind", "gold", "propertyValue", -1)))
         .isInstanceOf(InvalidCaseDataException.class)
-        .hasMessageContaining("财产种类的取值无效").hasMessageContaining("请填写财产所在机构")
+        .hasMessageContaining("请填写财产所属被执行人").hasMessageContaining("财产种类的取值无效").hasMessageContaining("请填写财产所在机构")
         .hasMessageContaining("金额或价值（元）不能小于0");
     assertThatThrownBy(() -> flow.complete("Task_RecordPropertyItem", "network-control",
         vars("propertyKind", "deposit", "holderInstitution", "行".repeat(201), "propertyValue", 100,
@@ -361,25 +419,23 @@ class EnforcementCaseProcessTest {
   void badStartDataIsRefusedWithChineseMessage() {
     String caseNumber = CaseFlow.newCaseNumber();
     Map<String, Object> filing = CaseFlow.filing(caseNumber);
-    filing.remove("applicantName");
-    filing.put("applicantPhone", "12345");
-    filing.put("amountClaimed", -5);
-    // The form's own rules, read from the deployed case-filing form.
+    CaseFlow.party(filing, "applicant", 1).deleteProp("name");
+    CaseFlow.party(filing, "applicant", 1).prop("idNumber", "110105194912310021");
+    CaseFlow.party(filing, "applicant", 1).prop("phone", "12345");
+    CaseFlow.party(filing, "respondent", 1).prop("idNumber", "91350100M000100Y44");
+    // The parties' groups: what FilingValidator checks party by party.
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing))
         .isInstanceOf(InvalidCaseDataException.class)
-        .hasMessageStartingWith("无法启动「执行案件办理」：")
-        .hasMessageContaining("请填写申请执行人姓名或名称")
-        .hasMessageContaining("申请执行人联系电话格式不正确")
-        .hasMessageContaining("申请执行标的金额（元）不能小于0");
-    // What a form cannot say: the ID numbers' check characters.
-    Map<String, Object> ids = CaseFlow.filing(caseNumber);
-    ids.put("applicantIdNumber", "110105194912310021");
-    ids.put("respondentIdNumber", "91350100M000100Y44");
-    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, ids))
-        .isInstanceOf(InvalidCaseDataException.class)
         .hasMessageStartingWith("立案信息有误：")
+        .hasMessageContaining("请填写申请执行人姓名或名称")
         .hasMessageContaining("申请执行人证件号码不是有效的18位居民身份证号码")
-        .hasMessageContaining("被执行人证件号码不是有效的统一社会信用代码");
+        .hasMessageContaining("申请执行人联系电话格式不正确")
+        .hasMessageContaining("被执行人是单位（填写了法定代表人），证件号码应为有效的统一社会信用代码");
+    // The form's own top-level rules, read from the deployed case-filing form, come first.
+    Map<String, Object> negative = CaseFlow.filing(caseNumber);
+    negative.put("amountClaimed", -5);
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, negative))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessage("无法启动「执行案件办理」：申请执行标的金额（元）不能小于0");
     Map<String, Object> badNumber = CaseFlow.filing("2026执123");
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, badNumber))
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("案号格式不正确");

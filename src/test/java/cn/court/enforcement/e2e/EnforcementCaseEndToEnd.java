@@ -3,6 +3,8 @@ package cn.court.enforcement.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.allocation.AllocationProperties;
+import cn.court.enforcement.casefile.FilingValidator;
+import cn.court.enforcement.casefile.PartyVariables;
 import cn.court.enforcement.demo.CaseRoute;
 import cn.court.enforcement.demo.CaseRoute.Find;
 import cn.court.enforcement.demo.CaseWalker;
@@ -14,7 +16,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,18 @@ abstract class EnforcementCaseEndToEnd {
   private static final String SUPERVISOR = "wanghui"; // command-center: reads all cases and draws
   static final Find DEPOSIT = new Find("deposit", "中国建设银行郑州花园路支行", 36_800, true, false);
   static final Find VEHICLE = new Find("vehicle", "郑州市公安局交通管理支队车辆管理所", 98_000, false, true);
+  private static final Map<String, String> APPLICANT_COMPANY = Map.of("name", "河南某建材有限公司",
+      "legalRepresentative", "王建国", "idNumber", "91410105MA45ABCD1A", "phone", "13800138000", "address", "郑州市金水区花园路1号");
+  private static final Map<String, String> APPLICANT_PERSON = Map.of("name", "李四", "idNumber", "41010219750315202X",
+      "phone", "13700137000", "address", "郑州市中原区建设路8号");
+  private static final Map<String, String> RESPONDENT_ZHANG = Map.of("name", "张三", "idNumber", "410105198001011239",
+      "address", "郑州市二七区大学路2号");
+  private static final Map<String, String> RESPONDENT_COMPANY = Map.of("name", "郑州某贸易有限公司",
+      "legalRepresentative", "赵六", "idNumber", "91410100MA9XYB1236", "address", "郑州市管城区商城路6号");
+  private static final Map<String, String> RESPONDENT_WANG = Map.of("name", "王五", "idNumber", "410104198511110046",
+      "address", "郑州市惠济区天河路9号");
+  private static final Map<String, String> RESPONDENT_SUN = Map.of("name", "孙七", "idNumber", "41018219900620351X",
+      "phone", "0371-65551234", "address", "郑州市上街区济源路3号");
 
   @LocalServerPort int port;
   @Autowired Organisation organisation;
@@ -98,6 +114,60 @@ abstract class EnforcementCaseEndToEnd {
         .quickCaseMoney().caseMoney(36_800, 36_800).quickClose("fully-performed").registerClosure()
         .archive("档-2026-执-7002").take());
     assertFinished();
+  }
+
+  /**
+   * Two applicants and three respondents filed over REST; intake sends the case back and the
+   * correction drops a respondent and adds another; a property item names the respondent picked.
+   */
+  @Test
+  void severalPartiesFiledCorrectedAndNamedByTheirRecords() {
+    int serial = SERIAL.incrementAndGet();
+    String number = DemoFilings.caseNumber(serial);
+    LocalDate filed = LocalDate.of(2026, 11, 3);
+    Map<String, Object> filing = new HashMap<>(DemoFilings.filing(serial, filed));
+    parties(filing, "applicant", APPLICANT_COMPANY, APPLICANT_PERSON);
+    parties(filing, "respondent", RESPONDENT_ZHANG, RESPONDENT_COMPANY, RESPONDENT_WANG);
+    staff.file(filing);
+    assertThat(parties(number)).containsExactly("applicant:河南某建材有限公司:organisation", "applicant:李四:person",
+        "respondent:张三:person", "respondent:郑州某贸易有限公司:organisation", "respondent:王五:person");
+    assertThat(variable(number, "applicantName")).isEqualTo("河南某建材有限公司等2人");
+    assertThat(variable(number, "respondentName")).isEqualTo("张三等3人");
+
+    Map<String, Object> corrected = new HashMap<>(filing);
+    parties(corrected, "respondent", RESPONDENT_ZHANG, RESPONDENT_WANG, RESPONDENT_SUN);
+    CaseRoute correction = new CaseRoute(number, filed, LocalDate.now());
+    staff.walk(number, correction.filingErrors("被执行人郑州某贸易有限公司不是本案当事人；遗漏被执行人孙七")
+        .correctFiling(corrected).verifyFiling().reception("被执行人孙七名下有存款").documents("direct")
+        .inquiry(new Find("deposit", "中国银行郑州文化路支行", 12_000, true, false, 3)).take());
+    assertThat(parties(number)).containsExactly("applicant:河南某建材有限公司:organisation", "applicant:李四:person",
+        "respondent:张三:person", "respondent:王五:person", "respondent:孙七:person");
+    assertThat(variable(number, "respondentName")).isEqualTo("张三等3人");
+    assertThat(jdbc.queryForList("""
+        SELECT p.name FROM property_item i JOIN case_party p ON p.id = i.respondent_id WHERE i.case_number = ?""",
+        String.class, number)).containsExactly("孙七");
+  }
+
+  /** The parties of a role as the filing form sends them: their number, then one group each. */
+  @SafeVarargs
+  private static void parties(Map<String, Object> filing, String role, Map<String, String>... parties) {
+    filing.put(FilingValidator.countKey(role), parties.length);
+    for (int i = 0; i < parties.length; i++) {
+      filing.put(FilingValidator.slotKey(role, i + 1), PartyVariables.json(parties[i]));
+    }
+  }
+
+  private List<String> parties(String number) {
+    return jdbc.queryForList("SELECT role || ':' || name || ':' || kind FROM case_party WHERE case_number = ? ORDER BY position",
+        String.class, number);
+  }
+
+  /** A variable of the case, as the supervisor reads it over REST. */
+  private String variable(String number, String name) {
+    JsonNode instance = RestCaseWalker.read(staff.as(SUPERVISOR).get("/engine-rest/process-instance?businessKey="
+        + URLEncoder.encode(number, StandardCharsets.UTF_8))).get(0);
+    return RestCaseWalker.read(staff.as(SUPERVISOR).get("/engine-rest/process-instance/" + instance.get("id").asText()
+        + "/variables/" + name)).get("value").asText();
   }
 
   /** The case and its dossier have ended, as the supervisor sees it in history. */

@@ -2,6 +2,7 @@ package cn.court.enforcement.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.court.enforcement.casefile.PartyVariables;
 import cn.court.enforcement.demo.CaseWalker;
 import cn.court.enforcement.demo.Step;
 import cn.court.enforcement.organisation.Organisation;
@@ -86,7 +87,22 @@ final class RestCaseWalker {
           "{\"userId\":\"" + member.id() + "\"}");
       assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
     }
-    return client.post("/engine-rest/task/" + taskId + "/submit-form", body(step.variables()));
+    return client.post("/engine-rest/task/" + taskId + "/submit-form", body(step.variablesFor(respondentOptions(client, taskId))));
+  }
+
+  /** The values of the task's respondent options, as Tasklist loads them for a respondent picker. */
+  private static List<String> respondentOptions(StaffClient client, String taskId) {
+    JsonNode options = read(client.get("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false"
+        + "&variableNames=" + PartyVariables.RESPONDENT_OPTIONS)).path(PartyVariables.RESPONDENT_OPTIONS).path("value");
+    List<String> values = new ArrayList<>();
+    if (options.isTextual()) { // serialised, as Tasklist loads it
+      try {
+        JSON.readTree(options.asText()).forEach(option -> values.add(option.get("value").asText()));
+      } catch (JsonProcessingException e) {
+        throw new AssertionError("respondent options are not JSON: " + options, e);
+      }
+    }
+    return values;
   }
 
   /** The user's tasks of the case at the activity, as Tasklist lists them. */

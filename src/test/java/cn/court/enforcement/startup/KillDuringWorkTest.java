@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -190,7 +191,9 @@ class KillDuringWorkTest {
 
     private static String body(Map<String, Object> filing) {
       Map<String, Object> variables = new LinkedHashMap<>();
-      filing.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+      // The parties' groups are Json variables, as Tasklist sends them.
+      filing.forEach((name, value) -> variables.put(name, value instanceof SpinJsonNode json
+          ? Map.of("type", "Json", "value", json.toString()) : Map.of("value", value)));
       try {
         return JSON.writeValueAsString(Map.of("variables", variables));
       } catch (JsonProcessingException e) {

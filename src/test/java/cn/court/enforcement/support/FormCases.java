@@ -6,6 +6,8 @@ import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FilingValidator;
+import cn.court.enforcement.casefile.PartyVariables;
+import cn.court.enforcement.demo.Step;
 import cn.court.enforcement.organisation.Organisation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,8 +69,9 @@ public final class FormCases {
     if (how.steps() != null) {
       for (FormExample.Step step : how.steps()) {
         runJobs(processInstanceId);
-        engine.getTaskService().complete(task(processInstanceId, step.task()).getId(),
-            FormExample.substitute(step.variables() == null ? Map.<String, Object>of() : step.variables(), caseNumber));
+        Map<String, Object> variables = step.variables() == null ? Map.of() : step.variables();
+        engine.getTaskService().complete(task(processInstanceId, step.task()).getId(), Step.withRespondents(
+            FormExample.substitute(variables, caseNumber), respondentOptions(caseNumber)));
       }
     }
     runJobs(processInstanceId);
@@ -96,6 +99,8 @@ public final class FormCases {
     Map<String, Object> given = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
     given.putAll(how.given(caseNumber));
     given.put("caseNumber", caseNumber);
+    // Groups (the parties) and lists travel as Json variables, as Tasklist sends them.
+    given.replaceAll((key, value) -> value instanceof Map<?, ?> || value instanceof List<?> ? PartyVariables.json(value) : value);
     return given;
   }
 
@@ -147,12 +152,22 @@ public final class FormCases {
     return ids;
   }
 
-  /** Files the case in the registry (data of the case-filing example, overridden by given). */
+  /**
+   * Files the case in the registry (data of the case-filing example, overridden by given) and
+   * gives the instance the party variables the start of a case sets.
+   */
   private void registerCase(String caseNumber, Map<String, Object> given, String processInstanceId) {
     Map<String, Object> filing = new HashMap<>(FormExample.of("case-filing").valid(caseNumber));
     filing.putAll(given);
     filing.put("caseNumber", caseNumber);
     registry.register(filingValidator.validate(filing::get), processInstanceId);
+    if (!"none".equals(processInstanceId)) {
+      engine.getRuntimeService().setVariables(processInstanceId, PartyVariables.of(registry.parties(caseNumber)));
+    }
+  }
+
+  private List<String> respondentOptions(String caseNumber) {
+    return registry.respondents(caseNumber).stream().map(party -> String.valueOf(party.id())).toList();
   }
 
   public String leader(String group) {

@@ -1,0 +1,49 @@
+package cn.court.enforcement.casefile;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cases running since before V5 (one applicant and one respondent as form fields) get the party
+ * variables once at start-up: without respondentOptions their respondent pickers would have no
+ * option and the task could not be completed.
+ */
+@Component
+public class PartyVariablesBackfill implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PartyVariablesBackfill.class);
+
+  private final RuntimeService runtime;
+  private final CaseRegistry registry;
+
+  public PartyVariablesBackfill(RuntimeService runtime, CaseRegistry registry) {
+    this.runtime = runtime;
+    this.registry = registry;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    int filled = 0;
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+        .processDefinitionKey(CaseVariables.PROCESS_KEY).active().list()) {
+      List<CaseRegistry.CaseParty> parties = registry.parties(instance.getBusinessKey());
+      if (!parties.isEmpty() && runtime.getVariable(instance.getId(), PartyVariables.RESPONDENT_OPTIONS) == null) {
+        Map<String, Object> variables = new HashMap<>(PartyVariables.formData(parties));
+        variables.putAll(PartyVariables.of(parties));
+        runtime.setVariables(instance.getId(), variables);
+        filled++;
+      }
+    }
+    if (filled > 0) {
+      LOG.info("当事人：为 {} 件在办案件补充了当事人变量", filled);
+    }
+  }
+}
