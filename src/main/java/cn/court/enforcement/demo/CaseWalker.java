@@ -89,10 +89,14 @@ public class CaseWalker {
     if (!Step.HANDLING_TEAM.equals(step.group()) && !step.group().equals(group)) {
       throw new IllegalStateException(step.taskKey() + " is for " + group + ", not " + step.group());
     }
-    Staff member = member(group, pick);
+    // A task already assigned (to the case's handler, or to the leader who names one) is theirs.
+    Staff member = task.getAssignee() != null
+        ? organisation.person(task.getAssignee()).orElseThrow()
+        : member(group, pick);
+    Map<String, Object> form = step.variablesFor(member(group, pick + 1).id());
     as(member, () -> {
       engine.getTaskService().claim(task.getId(), member.id());
-      engine.getFormService().submitTaskForm(task.getId(), step.variables());
+      engine.getFormService().submitTaskForm(task.getId(), form);
       return null;
     });
   }

@@ -1,5 +1,6 @@
 package cn.court.enforcement.demo;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +12,9 @@ public record Step(String taskKey, String group, Map<String, Object> variables) 
   /** Group placeholder for the team chosen by random allocation (process variable handlingTeam). */
   public static final String HANDLING_TEAM = "${handlingTeam}";
 
+  /** Value placeholder for a member of the task's team, chosen by the walker (the handler named). */
+  public static final String TEAM_MEMBER = "${teamMember}";
+
   public Step {
     variables = Map.copyOf(variables);
   }
@@ -21,6 +25,13 @@ public record Step(String taskKey, String group, Map<String, Object> variables) 
 
   public boolean isJob() {
     return group == null;
+  }
+
+  /** The form data, with {@code member} for the team member placeholder. */
+  public Map<String, Object> variablesFor(String member) {
+    Map<String, Object> filled = new HashMap<>(variables);
+    filled.replaceAll((name, value) -> TEAM_MEMBER.equals(value) ? member : value);
+    return filled;
   }
 
   /** The candidate group, with the handling team filled in. */

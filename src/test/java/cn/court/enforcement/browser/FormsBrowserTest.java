@@ -158,10 +158,10 @@ class FormsBrowserTest {
     browser.screenshot("start-form-opened");
     assertThat(browser.text()).contains(use.process().getName(), staffName(user));
 
-    showsInvalidValue(example, form, caseNumber, true);
+    showsInvalidValue(example, how, form, caseNumber, true);
     assertThat(instanceOfCase(use, caseNumber)).as("a refused start form starts nothing").isNull();
 
-    fixInvalidValue(example, form, caseNumber);
+    fixInvalidValue(example, how, form, caseNumber);
     browser.screenshot("start-form-filled");
     tasklist.submit(true);
     ProcessInstance instance = poll(() -> instanceOfCase(use, caseNumber), "instance of " + caseNumber);
@@ -188,10 +188,10 @@ class FormsBrowserTest {
     browser.screenshot("task-opened");
     assertThat(browser.text()).contains(task.getName(), use.process().getName(), staffName(user));
 
-    showsInvalidValue(example, form, caseNumber, false);
+    showsInvalidValue(example, how, form, caseNumber, false);
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the refused task stays open").isEqualTo(1);
 
-    fixInvalidValue(example, form, caseNumber);
+    fixInvalidValue(example, how, form, caseNumber);
     browser.screenshot("task-filled");
     tasklist.submit(false);
     poll(() -> tasks.createTaskQuery().taskId(task.getId()).count() == 0 ? Boolean.TRUE : null,
@@ -203,8 +203,9 @@ class FormsBrowserTest {
   // --- the form ----------------------------------------------------------------------------
 
   /** Fills the valid values with one invalid; its message shows and nothing is submitted. */
-  private void showsInvalidValue(FormExample example, CamundaForm form, String caseNumber, boolean start) {
-    Map<String, Object> valid = example.valid(caseNumber);
+  private void showsInvalidValue(FormExample example, FormExample.Use how, CamundaForm form, String caseNumber,
+      boolean start) {
+    Map<String, Object> valid = example.valid(how, caseNumber);
     if (example.invalid() == null) {
       form.editableKeys().stream().filter(valid::containsKey).forEach(key -> form.fill(browser, key, valid.get(key)));
       return;
@@ -231,12 +232,12 @@ class FormsBrowserTest {
     assertThat(browser.text()).contains(message);
   }
 
-  private void fixInvalidValue(FormExample example, CamundaForm form, String caseNumber) {
+  private void fixInvalidValue(FormExample example, FormExample.Use how, CamundaForm form, String caseNumber) {
     if (example.invalid() == null) {
       return;
     }
     String field = example.invalid().field();
-    form.fill(browser, field, example.valid(caseNumber).get(field));
+    form.fill(browser, field, example.valid(how, caseNumber).get(field));
   }
 
   // --- the process afterwards --------------------------------------------------------------

@@ -115,7 +115,7 @@ class CaseTimeLimitsTest {
   void theTeamWorksToTheCaseClockWhichStandsStillDuringDisposal() {
     now("2026-03-02T09:00");
     CaseFlow flow = CaseFlow.start("（2026）豫0000执9003号", "2026-03-02").toTriageConfirmation(false)
-        .confirmTrack(vars("caseTrack", "ordinary")).allocate();
+        .confirmTrack(vars("caseTrack", "ordinary")).allocate().nameHandler("Task_NameTeamHandler");
     String team = (String) engine.getRuntimeService().getVariable(flow.instance.getId(), "handlingTeam");
     Task hub = flow.at("Task_ChooseNextMeasure");
     assertThat(hub.getDueDate()).isEqualTo(at("2026-09-02T23:59:59"));

@@ -80,13 +80,15 @@ final class RestCaseWalker {
     List<JsonNode> tasks = ownTasks(member.id(), caseNumber, step.taskKey());
     assertThat(tasks).as("%s (in %s) sees %s", member.id(), group, step.taskKey()).isNotEmpty();
     String taskId = tasks.get(0).get("id").asText();
-    StaffClient client = as(member.id());
-    if (tasks.get(0).get("assignee").isNull()) {
+    JsonNode assignee = tasks.get(0).get("assignee");
+    // A task assigned (to the case's handler, or to the leader naming one) is done by its assignee.
+    StaffClient client = as(assignee.isNull() ? member.id() : assignee.asText());
+    if (assignee.isNull()) {
       HttpResponse<String> claim = client.post("/engine-rest/task/" + taskId + "/claim",
           "{\"userId\":\"" + member.id() + "\"}");
       assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
     }
-    return client.post("/engine-rest/task/" + taskId + "/submit-form", body(step.variables()));
+    return client.post("/engine-rest/task/" + taskId + "/submit-form", body(step.variablesFor(handlerOf(group))));
   }
 
   /** The user's tasks of the case at the activity, as Tasklist lists them. */
@@ -104,6 +106,13 @@ final class RestCaseWalker {
     List<Staff> members = organisation.membersOf(group);
     return members.stream().filter(person -> person.groups().stream().noneMatch(supervisors::contains))
         .findFirst().orElse(members.get(0));
+  }
+
+  /** The member the leader names as handler: not the leader, so the handler's tasks are visibly theirs. */
+  String handlerOf(String group) {
+    String leader = organisation.leaderOf(group).orElse(null);
+    return organisation.membersOf(group).stream().map(Staff::id).filter(id -> !id.equals(leader))
+        .findFirst().orElseThrow();
   }
 
   /** Someone in none of the group's or the supervisors' units: prefers another ordinary team. */
