@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ abstract class EnforcementCaseEndToEnd {
         .inquiry(DEPOSIT).offlineControl().triageFacts(true, false).confirmTrack("quick", null).take());
     String leader = organisation.leaderOf("quick-team").orElseThrow();
     HttpResponse<String> notAMember = staff.submit(caseNumber,
-        new Step("Task_NameQuickHandler", "quick-team", java.util.Map.of("caseHandler", "lilinxia")));
+        new Step("Task_NameQuickHandler", "quick-team", Map.of("caseHandler", "lilinxia")));
     assertThat(notAMember.statusCode()).isEqualTo(400);
     assertThat(RestCaseWalker.read(notAMember).get("message").asText()).contains("lilinxia 不是快执团队的成员");
     staff.walk(caseNumber, route.nameQuickHandler().take());
@@ -136,7 +137,7 @@ abstract class EnforcementCaseEndToEnd {
         .isEqualTo(colleague);
 
     String change = "/engine-rest/process-definition/key/handler-change/submit-form";
-    java.util.Map<String, Object> form = java.util.Map.of("caseNumber", caseNumber, "newHandler", "郑耀轩",
+    Map<String, Object> form = Map.of("caseNumber", caseNumber, "newHandler", "郑耀轩",
         "changeReason", "原承办人调岗，由郑耀轩接办");
     HttpResponse<String> byMember = staff.as(handler).post(change, RestCaseWalker.body(form));
     assertThat(byMember.statusCode()).isEqualTo(400);

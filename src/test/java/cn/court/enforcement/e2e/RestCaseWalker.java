@@ -112,7 +112,7 @@ final class RestCaseWalker {
   String handlerOf(String group) {
     String leader = organisation.leaderOf(group).orElse(null);
     return organisation.membersOf(group).stream().map(Staff::id).filter(id -> !id.equals(leader))
-        .findFirst().orElseThrow();
+        .findFirst().orElse(leader);
   }
 
   /** Someone in none of the group's or the supervisors' units: prefers another ordinary team. */
