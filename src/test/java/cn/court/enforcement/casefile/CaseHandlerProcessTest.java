@@ -143,6 +143,11 @@ class CaseHandlerProcessTest {
     CaseFlow unnamed = CaseFlow.start().toTriageConfirmation(false);
     unnamed.confirmTrack(vars("caseTrack", "ordinary")).allocate();
     assertRefused("jiaoyangbo", unnamed.caseNumber, "lihaohui", "理由", "尚未指定承办人");
+    CaseFlow handedBack = CaseFlow.start().toQuickTeam();
+    handedBack.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "hand-back",
+        "handBackReason", "需评估拍卖", "conflictTeams", CaseFlow.json("[]"), "conflictReason", ""));
+    handedBack.allocate();
+    assertRefused("yangguoping", handedBack.caseNumber, "dingyi", "理由", "尚未指定承办人");
 
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("handler-change").count()).isZero();
     Assertions.assertThat(beans.registry.handlerChanges(caseNumber)).hasSize(1);
