@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
@@ -186,6 +187,39 @@ public class CaseRegistry {
     return count == null ? 0 : count;
   }
 
+  /**
+   * Makes {@code handler} of {@code team} the case's handler and logs it: {@code reason} is null
+   * when the leader names the first handler of the team, required for a change.
+   */
+  public void assignHandler(String caseNumber, String team, String handler, String reason, String by) {
+    String previous = handler(caseNumber).filter(current -> current.team().equals(team))
+        .map(CaseHandler::handler).orElse(null);
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+    jdbc.update("UPDATE case_file SET handler = ?, handler_team = ?, updated_at = ? WHERE case_number = ?",
+        handler, team, now, caseNumber);
+    jdbc.update("""
+        INSERT INTO case_handler_change (case_number, team, previous_handler, new_handler, reason, changed_by,
+          changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        caseNumber, team, previous, handler, reason, by, now);
+  }
+
+  public Optional<CaseHandler> handler(String caseNumber) {
+    return jdbc.query("SELECT handler, handler_team FROM case_file WHERE case_number = ? AND handler IS NOT NULL",
+        (rs, row) -> new CaseHandler(rs.getString("handler"), rs.getString("handler_team")), caseNumber)
+        .stream().findFirst();
+  }
+
+  /** The case's handler log, oldest first. */
+  public List<HandlerChange> handlerChanges(String caseNumber) {
+    return jdbc.query("""
+        SELECT team, previous_handler, new_handler, reason, changed_by, changed_at FROM case_handler_change
+        WHERE case_number = ? ORDER BY id""",
+        (rs, row) -> new HandlerChange(rs.getString("team"), rs.getString("previous_handler"),
+            rs.getString("new_handler"), rs.getString("reason"), rs.getString("changed_by"),
+            rs.getTimestamp("changed_at").toLocalDateTime()),
+        caseNumber);
+  }
+
   private static PropertyItem mapItem(ResultSet rs, int row) throws SQLException {
     return new PropertyItem(rs.getLong("id"), rs.getObject("respondent_id", Long.class), rs.getString("kind"), rs.getString("holder_institution"),
         rs.getBigDecimal("property_value"), rs.getBoolean("controlled"),
@@ -194,6 +228,15 @@ public class CaseRegistry {
 
   private static InvalidCaseDataException duplicate(String caseNumber) {
     return new InvalidCaseDataException("案号" + caseNumber + "已经立案，不能重复立案");
+  }
+
+  /** The case's handler (承办人) and the team they were named for. */
+  public record CaseHandler(String handler, String team) {
+  }
+
+  /** One entry of the handler log: a naming ({@code previousHandler} null) or a change. */
+  public record HandlerChange(String team, String previousHandler, String newHandler, String reason,
+      String changedBy, LocalDateTime changedAt) {
   }
 
   /** A party as registered: its row id is what property items and measures refer to. */

@@ -156,6 +156,16 @@ public final class CaseRoute {
     return this;
   }
 
+  /** The quick team's leader names a member of the team as the case's handler. */
+  public CaseRoute nameQuickHandler() {
+    return add("Task_NameQuickHandler", "quick-team", "caseHandler", Step.TEAM_MEMBER);
+  }
+
+  /** The allocated team's leader names a member of the team as the case's handler. */
+  public CaseRoute nameTeamHandler() {
+    return add("Task_NameTeamHandler", Step.HANDLING_TEAM, "caseHandler", Step.TEAM_MEMBER);
+  }
+
   /** The quick team sends money received to case-funds, then decides again. */
   public CaseRoute quickCaseMoney() {
     return add("Task_HandleQuickCase", "quick-team", "quickOutcome", "case-money");

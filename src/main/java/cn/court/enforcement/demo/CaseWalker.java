@@ -92,11 +92,15 @@ public class CaseWalker {
     if (!Step.HANDLING_TEAM.equals(step.group()) && !step.group().equals(group)) {
       throw new IllegalStateException(step.taskKey() + " is for " + group + ", not " + step.group());
     }
-    Staff member = member(group, pick);
+    // A task already assigned (to the case's handler, or to the leader who names one) is theirs.
+    Staff member = task.getAssignee() != null
+        ? organisation.person(task.getAssignee()).orElseThrow()
+        : member(group, pick);
+    Map<String, Object> form = step.variablesFor(member(group, pick + 1).id(),
+        registry.respondents(caseNumber).stream().map(party -> String.valueOf(party.id())).toList());
     as(member, () -> {
       engine.getTaskService().claim(task.getId(), member.id());
-      engine.getFormService().submitTaskForm(task.getId(), step.variablesFor(
-          registry.respondents(caseNumber).stream().map(party -> String.valueOf(party.id())).toList()));
+      engine.getFormService().submitTaskForm(task.getId(), form);
       return null;
     });
   }

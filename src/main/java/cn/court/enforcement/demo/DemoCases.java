@@ -57,13 +57,13 @@ final class DemoCases {
         r -> toNetworkControl(r).inquiry(HOUSE, HOUSING_FUND),
         r -> toTriage(r, ONLINE_FUNDS), // 登记繁简分流要素 (triage)
         r -> toTriage(r, DEPOSIT).triageFacts(true, false), // 确认分流方式 (triage)
+        DemoCases::toQuickTrack, // 指定承办人 (quick-team leader)
         DemoCases::toQuickTeam, // 办理快执案件 (quick-team)
-        DemoCases::toQuickTeam,
         r -> toQuickTeam(r).quickCaseMoney().caseMoney(20_000, 20_000), // quick-team again after case money
         r -> toQuickTeam(r).quickCaseMoney(), // 登记到账案款 (funds)
         r -> toQuickTeam(r).quickCaseMoney().registerMoney(52_000), // 审核发放案款 (finance)
-        DemoCases::toTeam, // team hub, just allocated
-        DemoCases::toTeam,
+        DemoCases::toTeam, // team hub, handler just named
+        DemoCases::toAllocatedTeam, // 指定承办人 (the allocated team's leader)
         r -> toTeam(r).interview("applicant", "申请执行人提供了被执行人名下车辆停放地点"),
         r -> toTeam(r).interviewBothParties(),
         r -> toTeam(r).interviewBothParties().measure("investigate-property", "已核查申请人提供的全部财产线索"),
@@ -128,11 +128,19 @@ final class DemoCases {
     return toNetworkControl(r).inquiry(finds).offlineControl();
   }
 
-  private static CaseRoute toQuickTeam(CaseRoute r) {
+  private static CaseRoute toQuickTrack(CaseRoute r) {
     return toTriage(r, DEPOSIT).triageFacts(true, false).confirmTrack("quick", null);
   }
 
-  private static CaseRoute toTeam(CaseRoute r) {
+  private static CaseRoute toQuickTeam(CaseRoute r) {
+    return toQuickTrack(r).nameQuickHandler();
+  }
+
+  private static CaseRoute toAllocatedTeam(CaseRoute r) {
     return toTriage(r, VEHICLE).triageFacts(false, false).confirmTrack("ordinary", null).allocate();
+  }
+
+  private static CaseRoute toTeam(CaseRoute r) {
+    return toAllocatedTeam(r).nameTeamHandler();
   }
 }

@@ -23,6 +23,9 @@ public record Step(String taskKey, String group, Map<String, Object> variables) 
     return RESPONDENT + n + "}";
   }
 
+  /** Value placeholder for a member of the task's team, chosen by the walker (the handler named). */
+  public static final String TEAM_MEMBER = "${teamMember}";
+
   public Step {
     variables = Map.copyOf(variables);
   }
@@ -31,9 +34,11 @@ public record Step(String taskKey, String group, Map<String, Object> variables) 
     return new Step(activityId, null, Map.of());
   }
 
-  /** The variables with each respondent placeholder replaced by that respondent's option value. */
-  public Map<String, Object> variablesFor(List<String> respondentOptions) {
-    return withRespondents(variables, respondentOptions);
+  /** The form data: {@code member} for the team member, each respondent for its placeholder. */
+  public Map<String, Object> variablesFor(String member, List<String> respondentOptions) {
+    Map<String, Object> filled = withRespondents(variables, respondentOptions);
+    filled.replaceAll((name, value) -> TEAM_MEMBER.equals(value) ? member : value);
+    return filled;
   }
 
   /** {@code variables} with each {@link #respondent(int)} placeholder replaced by that option value. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class CamundaForm {
   private final String id;
   /** Editable components by key, in form order. */
   private final Map<String, JsonNode> fields;
+  /** Options of selects filled from a variable (form-js {@code valuesKey}), by that variable's name. */
+  private final Map<String, JsonNode> variableOptions = new HashMap<>();
 
   private CamundaForm(String id, Map<String, JsonNode> fields) {
     this.id = id;
@@ -61,6 +64,21 @@ final class CamundaForm {
 
   String id() {
     return id;
+  }
+
+  /** Variables the selects take their options from ({@code valuesKey}). */
+  List<String> optionVariables() {
+    return fields.values().stream().filter(component -> component.has("valuesKey"))
+        .map(component -> component.path("valuesKey").asText()).toList();
+  }
+
+  /** The options the task offers in {@code variable}, a JSON array of {label, value}. */
+  void options(String variable, String json) {
+    try {
+      variableOptions.put(variable, JSON.readTree(json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Keys a person can type into or choose, in the order they appear. */
@@ -108,7 +126,7 @@ final class CamundaForm {
           }
         }
       }
-      case "select" -> choose(browser, field, component, text(value));
+      case "select" -> choose(browser, field, component, options(component), text(value));
       default -> throw new IllegalArgumentException("Form " + id + ": cannot fill a '" + type + "' (" + key + ")");
     }
   }
@@ -150,14 +168,20 @@ final class CamundaForm {
     input.sendKeys(Keys.TAB);
   }
 
+  private JsonNode options(JsonNode component) {
+    return component.has("valuesKey")
+        ? variableOptions.getOrDefault(component.path("valuesKey").asText(), JSON.createArrayNode())
+        : component.path("values");
+  }
+
   /**
    * The select is a custom dropdown: open it, click the option with the value's label. Options
-   * from a process variable ({@code valuesKey}, e.g. the case's respondents) are known only to
-   * the page: there the example gives the label itself.
+   * from a process variable ({@code valuesKey}) the test did not read (e.g. the case's
+   * respondents, known only to the page) are named by their label in the example.
    */
-  private static void choose(Browser browser, WebElement field, JsonNode component, String value) {
-    String label = component.has("valuesKey") ? value : null;
-    for (JsonNode option : component.path("values")) {
+  private static void choose(Browser browser, WebElement field, JsonNode component, JsonNode options, String value) {
+    String label = component.has("valuesKey") && options.isEmpty() ? value : null;
+    for (JsonNode option : options) {
       if (option.path("value").asText().equals(value)) {
         label = option.path("label").asText();
       }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -158,19 +159,20 @@ class FormsBrowserTest {
     browser.screenshot("start-form-opened");
     assertThat(browser.text()).contains(use.process().getName(), staffName(user));
 
-    showsInvalidValue(example, form, caseNumber, true);
+    showsInvalidValue(example, how, form, caseNumber, true);
     assertThat(instanceOfCase(use, caseNumber)).as("a refused start form starts nothing").isNull();
 
-    fixInvalidValue(example, form, caseNumber);
+    fixInvalidValue(example, how, form, caseNumber);
     browser.screenshot("start-form-filled");
     tasklist.submit(true);
-    ProcessInstance instance = poll(() -> instanceOfCase(use, caseNumber), "instance of " + caseNumber);
+    HistoricProcessInstance instance = poll(() -> instanceOfCase(use, caseNumber), "instance of " + caseNumber);
     browser.screenshot("started");
     movedOn(instance.getId(), how.next());
   }
 
-  private ProcessInstance instanceOfCase(FormUse use, String caseNumber) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(use.process().getKey())
+  /** In history, so a process that ends at once (handler-change) is found too. */
+  private HistoricProcessInstance instanceOfCase(FormUse use, String caseNumber) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(use.process().getKey())
         .processInstanceBusinessKey(caseNumber).singleResult();
   }
 
@@ -182,16 +184,19 @@ class FormsBrowserTest {
     String processInstanceId = reached.processInstanceId();
     Task task = reached.task();
     String user = reached.user();
+    for (String variable : form.optionVariables()) {
+      form.options(variable, String.valueOf(tasks.getVariable(task.getId(), variable)));
+    }
 
     tasklist.as(user);
     tasklist.openAndClaim(task.getId(), task.getName());
     browser.screenshot("task-opened");
     assertThat(browser.text()).contains(task.getName(), use.process().getName(), staffName(user));
 
-    showsInvalidValue(example, form, caseNumber, false);
+    showsInvalidValue(example, how, form, caseNumber, false);
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the refused task stays open").isEqualTo(1);
 
-    fixInvalidValue(example, form, caseNumber);
+    fixInvalidValue(example, how, form, caseNumber);
     browser.screenshot("task-filled");
     tasklist.submit(false);
     poll(() -> tasks.createTaskQuery().taskId(task.getId()).count() == 0 ? Boolean.TRUE : null,
@@ -203,8 +208,9 @@ class FormsBrowserTest {
   // --- the form ----------------------------------------------------------------------------
 
   /** Fills the valid values with one invalid; its message shows and nothing is submitted. */
-  private void showsInvalidValue(FormExample example, CamundaForm form, String caseNumber, boolean start) {
-    Map<String, Object> valid = example.valid(caseNumber);
+  private void showsInvalidValue(FormExample example, FormExample.Use how, CamundaForm form, String caseNumber,
+      boolean start) {
+    Map<String, Object> valid = example.valid(how, caseNumber);
     if (example.invalid() == null) {
       form.editableKeys().stream().filter(valid::containsKey).forEach(key -> form.fill(browser, key, valid.get(key)));
       return;
@@ -231,12 +237,12 @@ class FormsBrowserTest {
     assertThat(browser.text()).contains(message);
   }
 
-  private void fixInvalidValue(FormExample example, CamundaForm form, String caseNumber) {
+  private void fixInvalidValue(FormExample example, FormExample.Use how, CamundaForm form, String caseNumber) {
     if (example.invalid() == null) {
       return;
     }
     String field = example.invalid().field();
-    form.fill(browser, field, example.valid(caseNumber).get(field));
+    form.fill(browser, field, example.valid(how, caseNumber).get(field));
   }
 
   // --- the process afterwards --------------------------------------------------------------

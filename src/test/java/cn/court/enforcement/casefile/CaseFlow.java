@@ -7,6 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import cn.court.enforcement.organisation.Organisation;
+import cn.court.enforcement.organisation.OrganisationTestData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +28,7 @@ final class CaseFlow {
   static final String RESIDENT_ID = "11010519491231002X";
   static final String CREDIT_CODE = "91350100M000100Y43";
   private static final AtomicInteger SERIAL = new AtomicInteger(1000);
+  private static final Organisation ORGANISATION = demoOrganisation();
 
   static String today() {
     return LocalDate.now().toString();
@@ -100,16 +105,16 @@ final class CaseFlow {
         runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing));
   }
 
-  /** Completes the task waiting at the activity, checking who it is for. */
   /** The option value of the case's n-th respondent (from 1), as the respondent pickers offer it. */
   String respondent(int n) {
     SpinJsonNode options = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PartyVariables.RESPONDENT_OPTIONS);
     return options.elements().get(n - 1).prop("value").stringValue();
   }
 
+  /** Completes the task waiting at the activity, checking who it is for (also when assigned to the handler). */
   CaseFlow complete(String activityId, String group, Map<String, Object> vars) {
     Task task = at(activityId);
-    assertThat(task).hasCandidateGroup(group);
+    assertThat(task).hasCandidateGroupAssociated(group);
     BpmnAwareTests.complete(task, vars);
     return this;
   }
@@ -161,14 +166,42 @@ final class CaseFlow {
     return triage(quick ? vars("depositsCoverDebt", true) : vars());
   }
 
+  /** Quick track, handler named: the quick team's task is open. */
   CaseFlow toQuickTeam() {
-    return toTriageConfirmation(true).confirmTrack(vars("caseTrack", "quick"));
+    return toTriageConfirmation(true).confirmTrack(vars("caseTrack", "quick")).nameHandler("Task_NameQuickHandler");
   }
 
-  /** Ordinary track, allocation job run: the handling team's hub task is open. */
+  /** Ordinary track, allocation job run, handler named: the handling team's hub task is open. */
   CaseFlow toTeamHub() {
     toTriageConfirmation(false).confirmTrack(vars("caseTrack", "ordinary"));
-    return allocate();
+    return allocate().nameHandler("Task_NameTeamHandler");
+  }
+
+  /** The team's leader names {@link #handlerOf the usual handler} at the naming task. */
+  CaseFlow nameHandler(String namingTask) {
+    String team = (String) BpmnAwareTests.taskService().getVariable(at(namingTask).getId(), "handlerTeam");
+    return complete(namingTask, team, vars("caseHandler", handlerOf(team)));
+  }
+
+  /** The handler tests name: the team's second member (the first is the leader, who names). */
+  static String handlerOf(String team) {
+    return ORGANISATION.membersOf(team).get(1).id();
+  }
+
+  static String leaderOf(String team) {
+    return ORGANISATION.leaderOf(team).orElseThrow();
+  }
+
+  static Organisation organisation() {
+    return ORGANISATION;
+  }
+
+  private static Organisation demoOrganisation() {
+    try {
+      return OrganisationTestData.demo();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   CaseFlow allocate() {

@@ -100,6 +100,27 @@ class CaseTimeLimitsTest {
   }
 
   @Test
+  void theHandlerIsNamedWithinSevenDaysOfFilingOrTheOverdueNamingReachesTheTeamLeader() {
+    now("2026-03-02T09:00");
+    CaseFlow flow = CaseFlow.start("（2026）豫0000执9004号", "2026-03-02").toTriageConfirmation(true)
+        .confirmTrack(vars("caseTrack", "quick"));
+    Task naming = flow.at("Task_NameQuickHandler");
+    assertThat(naming.getAssignee()).isEqualTo("yangguoping");
+    assertThat(naming.getDueDate()).isEqualTo(at("2026-03-09T23:59:59"));
+    assertThat(limitOf(naming)).isEqualTo("handler-assigned");
+
+    monitorAt(flow, "2026-03-11T08:00");
+    assertThat(jdbc.queryForList("select time_limit, group_id from court_node_deadline where task_id = ? "
+        + "and overdue_at is not null", naming.getId()))
+        .containsExactly(Map.of("TIME_LIMIT", "handler-assigned", "GROUP_ID", "quick-team"));
+    assertThat(jdbc.queryForList("select recipient, body from court_notification where case_number = ? and kind = 'OVERDUE'",
+        flow.caseNumber)).singleElement().satisfies(n -> {
+          assertThat(n).containsEntry("RECIPIENT", "yangguoping");
+          assertThat((String) n.get("BODY")).contains("指定承办人", "2026-03-09 23:59");
+        });
+  }
+
+  @Test
   void theQuickTeamHasThirtyDaysFromFiling() {
     now("2026-03-02T09:00");
     CaseFlow flow = CaseFlow.start("（2026）豫0000执9002号", "2026-03-02").toQuickTeam();
@@ -112,7 +133,7 @@ class CaseTimeLimitsTest {
   void theTeamWorksToTheCaseClockWhichStandsStillDuringDisposal() {
     now("2026-03-02T09:00");
     CaseFlow flow = CaseFlow.start("（2026）豫0000执9003号", "2026-03-02").toTriageConfirmation(false)
-        .confirmTrack(vars("caseTrack", "ordinary")).allocate();
+        .confirmTrack(vars("caseTrack", "ordinary")).allocate().nameHandler("Task_NameTeamHandler");
     String team = (String) engine.getRuntimeService().getVariable(flow.instance.getId(), "handlingTeam");
     Task hub = flow.at("Task_ChooseNextMeasure");
     assertThat(hub.getDueDate()).isEqualTo(at("2026-09-02T23:59:59"));

@@ -68,7 +68,7 @@ class EnforcementCaseProcessTest {
 
     flow.toTriageConfirmation(true);
     assertThat(flow.instance).variables().containsEntry("suggestedTrack", "quick");
-    flow.confirmTrack(vars("caseTrack", "quick"))
+    flow.confirmTrack(vars("caseTrack", "quick")).nameHandler("Task_NameQuickHandler")
         .complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "close", "closureKind", "fully-performed"))
         .registerClosure();
     assertThat(flow.calledInstance("dossier")).isWaitingAt("Task_BuildElectronicDossier")
@@ -92,7 +92,7 @@ class EnforcementCaseProcessTest {
     Assertions.assertThat(((SpinJsonNode) draw.get("conflictTeams")).elements()).hasSize(1);
     assertThat(flow.instance).variables().containsEntry("handlingTeam", "ordinary-team-3");
 
-    flow.measure("investigate-property", vars())
+    flow.nameHandler("Task_NameTeamHandler").measure("investigate-property", vars())
         .complete("Task_RecordTeamMeasure", "ordinary-team-3", vars("respondentPartyId", flow.respondent(1),
             "measureDate", today(), "measureSummary", "核实财产线索"))
         .interviewBothParties()
@@ -160,7 +160,10 @@ class EnforcementCaseProcessTest {
         "handBackReason", "被执行人下落不明", "conflictTeams", json("[\"ordinary-team-2\"]"), "conflictReason", "回避"));
     flow.allocate();
     assertThat(flow.instance).variables().containsEntry("caseTrack", "ordinary").containsEntry("handlingTeam", "ordinary-team-3");
-    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-3");
+    // The allocated team's leader names a handler of their own team in place of the quick team's.
+    assertThat(flow.at("Task_NameTeamHandler")).hasCandidateGroupAssociated("ordinary-team-3").isAssignedTo("jiaoyangbo");
+    flow.nameHandler("Task_NameTeamHandler");
+    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroupAssociated("ordinary-team-3").isAssignedTo("lvzhanpeng");
   }
 
   @Test
@@ -188,7 +191,9 @@ class EnforcementCaseProcessTest {
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写指定理由");
     flow.complete("Task_AssignTeamByDecision", "bureau-leaders", vars("handlingTeam", "ordinary-team-5",
         "assignmentReason", "其余团队均回避"));
-    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-5");
+    assertThat(flow.at("Task_NameTeamHandler")).hasCandidateGroupAssociated("ordinary-team-5").isAssignedTo("suguanfeng");
+    flow.nameHandler("Task_NameTeamHandler");
+    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroupAssociated("ordinary-team-5").isAssignedTo("peixinpeng");
   }
 
   @Test
@@ -248,7 +253,7 @@ class EnforcementCaseProcessTest {
     flow.complete("Task_ReviewTerminationConditions", "termination", vars("terminationDecision", "rejected",
         "terminationOpinion", "财产调查未穷尽"));
     assertThat(flow.instance).hasPassed("EndEvent_TerminationRefused").isWaitingAt("SubProcess_TeamEnforcement");
-    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-3");
+    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroupAssociated("ordinary-team-3");
   }
 
   @Test
@@ -297,7 +302,7 @@ class EnforcementCaseProcessTest {
     flow.handleCaseMoney(800000, 800000);
     assertThat(flow.instance).variables().containsEntry("caseMoneyReceived", 800000.0)
         .containsEntry("caseMoneyPaidOut", 800000.0);
-    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroup("ordinary-team-3");
+    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroupAssociated("ordinary-team-3");
   }
 
   @Test

@@ -89,6 +89,7 @@ abstract class EnforcementCaseEndToEnd {
     assertThat(draws.get(0).get("excluded").get("ordinary-team-1").asText()).contains("同学关系");
     assertThat(staff.as(staff.memberOf(staff.handlingTeam).id()).get("/api/allocation/draws").statusCode())
         .as("teams do not audit their own draws").isEqualTo(403);
+    staff.walk(caseNumber, route.nameTeamHandler().take());
 
     // Closure without interviews of both parties is refused with the reason; the task stays open.
     Step closeTooEarly = route.proposeClosure("fully-performed", null).take().get(0);
@@ -111,7 +112,7 @@ abstract class EnforcementCaseEndToEnd {
   void quickCaseClosedWithinTheQuickTeam() {
     staff.walk(caseNumber, route.verifyFiling().reception("被执行人银行存款足以清偿").documents("electronic").dossier()
         .inquiry(DEPOSIT).offlineControl().triageFacts(true, false).confirmTrack("quick", null)
-        .quickCaseMoney().caseMoney(36_800, 36_800).quickClose("fully-performed").registerClosure()
+        .nameQuickHandler().quickCaseMoney().caseMoney(36_800, 36_800).quickClose("fully-performed").registerClosure()
         .archive("档-2026-执-7002").take());
     assertFinished();
   }
@@ -168,6 +169,60 @@ abstract class EnforcementCaseEndToEnd {
         + URLEncoder.encode(number, StandardCharsets.UTF_8))).get(0);
     return RestCaseWalker.read(staff.as(SUPERVISOR).get("/engine-rest/process-instance/" + instance.get("id").asText()
         + "/variables/" + name)).get("value").asText();
+  }
+
+  /**
+   * The quick team's leader names the handler, who holds the team's task: a colleague sees it and
+   * claims it once the handler gives it back, an outsider never; the leader's change of handler
+   * moves the task and is logged with its reason and time.
+   */
+  @Test
+  void theHandlerHoldsTheTeamsTaskAColleagueStepsInAndTheLeaderChangesTheHandler() {
+    staff.walk(caseNumber, route.verifyFiling().reception("被执行人银行存款足以清偿").documents("electronic").dossier()
+        .inquiry(DEPOSIT).offlineControl().triageFacts(true, false).confirmTrack("quick", null).take());
+    String leader = organisation.leaderOf("quick-team").orElseThrow();
+    HttpResponse<String> notAMember = staff.submit(caseNumber,
+        new Step("Task_NameQuickHandler", "quick-team", Map.of("caseHandler", "lilinxia")));
+    assertThat(notAMember.statusCode()).isEqualTo(400);
+    assertThat(RestCaseWalker.read(notAMember).get("message").asText()).contains("lilinxia 不是快执团队的成员");
+    staff.walk(caseNumber, route.nameQuickHandler().take());
+
+    String handler = staff.handlerOf("quick-team");
+    String colleague = "dingyi";
+    String outsider = staff.outsiderOf("quick-team").id();
+    JsonNode task = staff.ownTasks(colleague, caseNumber, "Task_HandleQuickCase").get(0);
+    assertThat(task.get("assignee").asText()).isEqualTo(handler);
+    String claim = "/engine-rest/task/" + task.get("id").asText() + "/claim";
+    String unclaim = "/engine-rest/task/" + task.get("id").asText() + "/unclaim";
+    assertThat(staff.as(colleague).post(claim, "{\"userId\":\"dingyi\"}").statusCode())
+        .as("held by the handler").isEqualTo(409);
+    assertThat(staff.ownTasks(outsider, caseNumber, "Task_HandleQuickCase")).isEmpty();
+    assertThat(staff.as(colleague).post(unclaim, "").statusCode()).as("only the assignee gives it back").isEqualTo(403);
+
+    assertThat(staff.as(handler).post(unclaim, "").statusCode()).isEqualTo(204);
+    assertThat(staff.as(outsider).post(claim, "{\"userId\":\"" + outsider + "\"}").statusCode()).isIn(403, 404);
+    assertThat(staff.as(colleague).post(claim, "{\"userId\":\"dingyi\"}").statusCode()).isEqualTo(204);
+    assertThat(staff.ownTasks(colleague, caseNumber, "Task_HandleQuickCase").get(0).get("assignee").asText())
+        .isEqualTo(colleague);
+
+    String change = "/engine-rest/process-definition/key/handler-change/submit-form";
+    Map<String, Object> form = Map.of("caseNumber", caseNumber, "newHandler", "郑耀轩",
+        "changeReason", "原承办人调岗，由郑耀轩接办");
+    HttpResponse<String> byMember = staff.as(handler).post(change, RestCaseWalker.body(form));
+    assertThat(byMember.statusCode()).isEqualTo(400);
+    assertThat(RestCaseWalker.read(byMember).get("message").asText()).contains("只有承办团队（快执团队）的团队长");
+    HttpResponse<String> byLeader = staff.as(leader).post(change, RestCaseWalker.body(form));
+    assertThat(byLeader.statusCode()).as(byLeader.body()).isEqualTo(200);
+
+    assertThat(staff.ownTasks("zhengyaoxuan", caseNumber, "Task_HandleQuickCase").get(0).get("assignee").asText())
+        .isEqualTo("zhengyaoxuan");
+    assertThat(jdbc.queryForObject("SELECT handler FROM case_file WHERE case_number = ?", String.class, caseNumber))
+        .isEqualTo("zhengyaoxuan");
+    assertThat(jdbc.queryForList("SELECT previous_handler, new_handler, reason, changed_by FROM case_handler_change "
+        + "WHERE case_number = ? AND changed_at IS NOT NULL ORDER BY id", caseNumber))
+        .extracting(row -> row.values().stream().map(String::valueOf).toList())
+        .containsExactly(List.of("null", handler, "null", leader),
+            List.of(handler, "zhengyaoxuan", "原承办人调岗，由郑耀轩接办", leader));
   }
 
   /** The case and its dossier have ended, as the supervisor sees it in history. */

@@ -81,13 +81,15 @@ final class RestCaseWalker {
     List<JsonNode> tasks = ownTasks(member.id(), caseNumber, step.taskKey());
     assertThat(tasks).as("%s (in %s) sees %s", member.id(), group, step.taskKey()).isNotEmpty();
     String taskId = tasks.get(0).get("id").asText();
-    StaffClient client = as(member.id());
-    if (tasks.get(0).get("assignee").isNull()) {
+    JsonNode assignee = tasks.get(0).get("assignee");
+    // A task assigned (to the case's handler, or to the leader naming one) is done by its assignee.
+    StaffClient client = as(assignee.isNull() ? member.id() : assignee.asText());
+    if (assignee.isNull()) {
       HttpResponse<String> claim = client.post("/engine-rest/task/" + taskId + "/claim",
           "{\"userId\":\"" + member.id() + "\"}");
       assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
     }
-    return client.post("/engine-rest/task/" + taskId + "/submit-form", body(step.variablesFor(respondentOptions(client, taskId))));
+    return client.post("/engine-rest/task/" + taskId + "/submit-form", body(step.variablesFor(handlerOf(group), respondentOptions(client, taskId))));
   }
 
   /** The values of the task's respondent options, as Tasklist loads them for a respondent picker. */
@@ -120,6 +122,13 @@ final class RestCaseWalker {
     List<Staff> members = organisation.membersOf(group);
     return members.stream().filter(person -> person.groups().stream().noneMatch(supervisors::contains))
         .findFirst().orElse(members.get(0));
+  }
+
+  /** The member the leader names as handler: not the leader, so the handler's tasks are visibly theirs. */
+  String handlerOf(String group) {
+    String leader = organisation.leaderOf(group).orElse(null);
+    return organisation.membersOf(group).stream().map(Staff::id).filter(id -> !id.equals(leader))
+        .findFirst().orElse(leader);
   }
 
   /** Someone in none of the group's or the supervisors' units: prefers another ordinary team. */

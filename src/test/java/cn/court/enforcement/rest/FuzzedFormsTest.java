@@ -99,7 +99,7 @@ class FuzzedFormsTest {
       path = API + "/task/" + reached.task().getId() + "/submit-form";
     }
     StaffClient staff = StaffClient.rest(port, user, "demo");
-    Map<String, Object> valid = example.valid(caseNumber);
+    Map<String, Object> valid = example.valid(how, caseNumber);
 
     assertThat(assertRefused(staff.post(path, body(valid, "undeclaredVariable", Map.of("value", "x"))), 400))
         .contains("表单中没有「undeclaredVariable」");

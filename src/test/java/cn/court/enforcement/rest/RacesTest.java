@@ -144,7 +144,7 @@ class RacesTest {
     Map<String, Object> another = new HashMap<>(item.variables());
     another.put("moreItems", true);
     FormExample.Use twoItems = new FormExample.Use(how.given(caseNumber), true, how.startBefore(), null,
-        List.of(new FormExample.Step(item.task(), another), item), null, null);
+        List.of(new FormExample.Step(item.task(), another), item), null, null, null);
     String instance = new FormCases(context).reachTask(use, twoItems, caseNumber).processInstanceId();
     List<Task> offline = tasks.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("Task_ControlPropertyOffline").list();

@@ -40,8 +40,9 @@ public record FormExample(Map<String, Object> valid, Invalid invalid, String noI
 
   public record Invalid(String field, Object value, String message) {}
 
+  /** {@code valid}: values of this use that replace the form's (e.g. a member of this task's team). */
   public record Use(Map<String, Object> given, boolean registerCase, String startBefore, String caseAt, List<Step> steps,
-      String user, List<String> next) {
+      String user, List<String> next, Map<String, Object> valid) {
 
     public Map<String, Object> given(String caseNumber) {
       return given == null ? Map.of() : substitute(given, caseNumber);
@@ -79,6 +80,15 @@ public record FormExample(Map<String, Object> valid, Invalid invalid, String noI
 
   public Map<String, Object> valid(String caseNumber) {
     return substitute(valid, caseNumber);
+  }
+
+  /** The valid values for one use: the form's, with the use's own replacing them. */
+  public Map<String, Object> valid(Use how, String caseNumber) {
+    Map<String, Object> values = new LinkedHashMap<>(valid(caseNumber));
+    if (how.valid() != null) {
+      values.putAll(substitute(how.valid(), caseNumber));
+    }
+    return values;
   }
 
   public Object invalidValue(String caseNumber) {
