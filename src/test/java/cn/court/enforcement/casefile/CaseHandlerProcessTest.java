@@ -94,7 +94,8 @@ class CaseHandlerProcessTest {
         "measureDate", today(), "measureSummary", "谈话笔录"));
     flow.measure("investigate-property", vars());
     assertThat(flow.at("Task_RecordTeamMeasure")).isAssignedTo("lvzhanpeng");
-    flow.complete("Task_RecordTeamMeasure", "ordinary-team-3", vars("measureDate", today(), "measureSummary", "核查"));
+    flow.complete("Task_RecordTeamMeasure", "ordinary-team-3", vars("respondentPartyId", flow.respondent(1),
+        "measureDate", today(), "measureSummary", "核查"));
     flow.measure("punishment", vars());
     assertThat(flow.at("Task_ProposePunishment")).isAssignedTo("lvzhanpeng");
 

@@ -332,7 +332,7 @@ class EnforcementCaseProcessTest {
     Assertions.assertThat(beans.registry.propertyItems(flow.caseNumber)).singleElement()
         .satisfies(item -> Assertions.assertThat(String.valueOf(item.respondentId())).isEqualTo(company));
 
-    flow.triage(vars()).confirmTrack(vars("caseTrack", "ordinary")).allocate()
+    flow.triage(vars()).confirmTrack(vars("caseTrack", "ordinary")).allocate().nameHandler("Task_NameTeamHandler")
         .measure("interview", vars())
         .complete("Task_RecordInterview", "ordinary-team-3", vars("interviewParty", "respondent",
             "respondentPartyId", company, "measureDate", today(), "measureSummary", "法定代表人到庭谈话"))
