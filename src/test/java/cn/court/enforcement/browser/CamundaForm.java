@@ -175,14 +175,14 @@ final class CamundaForm {
   }
 
   /**
-   * The select is a custom dropdown: open it, click the option with the value's label. Options
-   * from a process variable ({@code valuesKey}) the test did not read (e.g. the case's
-   * respondents, known only to the page) are named by their label in the example.
+   * The select is a custom dropdown: open it, click the option with the value's label. An
+   * option whose value exists only once the case is filed (a respondent's party id) is named
+   * by its label in the example.
    */
   private static void choose(Browser browser, WebElement field, JsonNode component, JsonNode options, String value) {
     String label = component.has("valuesKey") && options.isEmpty() ? value : null;
     for (JsonNode option : options) {
-      if (option.path("value").asText().equals(value)) {
+      if (option.path("value").asText().equals(value) || option.path("label").asText().equals(value)) {
         label = option.path("label").asText();
       }
     }
