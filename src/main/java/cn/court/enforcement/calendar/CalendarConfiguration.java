@@ -1,10 +1,8 @@
 package cn.court.enforcement.calendar;
 
+import cn.court.enforcement.engine.ParseListenerPlugin;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,15 +32,7 @@ public class CalendarConfiguration {
   /** Due dates for user tasks that name their limit ({@code camunda:property timeLimit}). */
   @Bean
   public ProcessEnginePlugin timeLimitPlugin(Deadlines deadlines) {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new TimeLimitParseListener(deadlines));
-      }
-    };
+    return new ParseListenerPlugin(new TimeLimitParseListener(deadlines));
   }
 
   private static InputStream open(ResourceLoader resources, String location) throws IOException {

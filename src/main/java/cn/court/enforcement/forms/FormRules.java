@@ -1,6 +1,7 @@
 package cn.court.enforcement.forms;
 
 import cn.court.enforcement.casefile.InvalidCaseDataException;
+import cn.court.enforcement.engine.ParseListenerPlugin;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
@@ -45,7 +44,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-public class FormRules extends AbstractProcessEnginePlugin {
+public class FormRules extends ParseListenerPlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormRules.class);
   private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
@@ -54,12 +53,8 @@ public class FormRules extends AbstractProcessEnginePlugin {
   private static final ExecutionListener ON_COMPLETION = FormRules::completed;
   private static final ExecutionListener ON_START = FormRules::started;
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+  public FormRules() {
+    super(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
         if (userTask.attributeNS(CAMUNDA, FORM_REF) != null) {

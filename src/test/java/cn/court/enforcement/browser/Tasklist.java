@@ -74,6 +74,10 @@ public final class Tasklist {
   /** Opens 启动流程 and picks the process by its name; its start form opens. */
   public void openStartForm(String processName) {
     browser.open(base);
+    // Seen once on a loaded machine: the page came without its CSP nonce and its scripts never ran.
+    if (!browser.awaitText("启动流程", Duration.ofSeconds(10))) {
+      browser.open(base);
+    }
     browser.await(By.xpath("//a[contains(normalize-space(.),'启动流程')]")).click();
     browser.await(By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']")).click();
     browser.await(By.cssSelector(".modal .fjs-container"));
