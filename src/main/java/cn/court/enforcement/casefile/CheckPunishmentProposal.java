@@ -7,16 +7,23 @@ import org.springframework.stereotype.Component;
 /**
  * The statute's limits on a proposed punishment, which a form edited in Modeler must not loosen:
  * detention is at most 15 days (民事诉讼法 第一百一十八条), counted in whole days; a fine is a sum
- * above zero, to the cent.
+ * above zero, to the cent. The respondent punished is one of the case's.
  */
 @Component("checkPunishmentProposal")
 public class CheckPunishmentProposal extends TaskCompletionListener {
 
   static final int MAX_DETENTION_DAYS = 15;
 
+  private final CaseRegistry registry;
+
+  public CheckPunishmentProposal(CaseRegistry registry) {
+    this.registry = registry;
+  }
+
   @Override
   protected void completed(DelegateExecution execution) {
     FormCheck check = new FormCheck(execution::getVariable);
+    RespondentChoice.of(check, registry, execution.getProcessBusinessKey(), "被惩戒的被执行人");
     Object kind = execution.getVariable(CaseVariables.PUNISHMENT_KIND);
     if ("fine".equals(kind)) {
       BigDecimal fine = check.amount("fineAmount", "罚款金额");

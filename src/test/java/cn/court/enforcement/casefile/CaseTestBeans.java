@@ -47,7 +47,7 @@ final class CaseTestBeans {
     Mocks.register("registerCase", new RegisterCase(validator, registry));
     Mocks.register("correctFilingData", new CorrectFilingData(validator, registry));
     Mocks.register("checkTeamChoice", new CheckTeamChoice(new AllocationProperties(null, null)));
-    Mocks.register("checkPunishmentProposal", new CheckPunishmentProposal());
+    Mocks.register("checkPunishmentProposal", new CheckPunishmentProposal(registry));
     Mocks.register("checkPayout", new CheckPayout());
     Mocks.register("checkClosure", new CheckClosure(registry));
     Mocks.register("recordTriageFacts", new RecordTriageFacts());

@@ -337,8 +337,12 @@ class EnforcementCaseProcessTest {
         .complete("Task_RecordInterview", "ordinary-team-3", vars("interviewParty", "respondent",
             "respondentPartyId", company, "measureDate", today(), "measureSummary", "法定代表人到庭谈话"))
         .interview("applicant")
-        .measure("punishment", vars())
-        .complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", company,
+        .measure("punishment", vars());
+    assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", "999999",
+        "punishmentKind", "dishonest-list", "punishmentGrounds", "有履行能力而拒不履行")))
+        .as("another case's party is refused at the proposal, not only at the ruling")
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("被惩戒的被执行人的取值无效：999999");
+    flow.complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", company,
             "punishmentKind", "dishonest-list", "punishmentGrounds", "有履行能力而拒不履行"))
         .complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "signed", "rulingNumber", "失信-1",
             "measureDate", today(), "measureSummary", "纳入失信名单"));
