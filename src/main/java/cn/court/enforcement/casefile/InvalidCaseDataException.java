@@ -1,21 +1,30 @@
 package cn.court.enforcement.casefile;
 
 import java.util.List;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * Refused input, with a message for the user. A form validation exception on purpose: Camunda's
- * REST API answers 400 for it on task completion and form submission (start or task), where a
- * {@code BadUserRequestException} becomes a 500. Thrown from execution listeners, which the
- * engine does not wrap (task listener exceptions are wrapped into ENGINE-03051).
+ * Refused input, with a message for the user naming every problem. A bad user request, so the
+ * engine logs it at debug level rather than as an error with its stack trace; the REST layer
+ * answers it with a 400 and the message alone wherever the engine wrapped it
+ * ({@code rest/ChineseErrors}). Thrown from execution listeners, which the engine does not wrap
+ * (task listener exceptions are wrapped into ENGINE-03051).
  */
-public class InvalidCaseDataException extends FormFieldValidationException {
+public class InvalidCaseDataException extends BadUserRequestException {
+
+  private final List<String> problems;
 
   public InvalidCaseDataException(String message) {
     this(message, List.of(message));
   }
 
   public InvalidCaseDataException(String message, List<String> problems) {
-    super(problems, message);
+    super(message);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Each problem on its own, as listed in the message. */
+  public List<String> problems() {
+    return problems;
   }
 }

@@ -50,7 +50,8 @@ public final class ChineseErrors {
     if (answer.status() >= 500) {
       LOG.error("请求处理失败（{}）", answer.status(), thrown);
     } else {
-      LOG.debug("请求被拒绝（{}）：{}", answer.status(), thrown.toString());
+      // The caller's mistake, not the server's: one line, no stack trace.
+      LOG.warn("请求被拒绝（{}）：{}", answer.status(), answer.message());
     }
     return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", answer.type(), "message", answer.message())).build();

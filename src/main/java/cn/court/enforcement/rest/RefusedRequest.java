@@ -1,13 +1,14 @@
 package cn.court.enforcement.rest;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * A request the application refuses, with the HTTP status and the Chinese message the caller
- * sees. A process engine exception so that, thrown inside an engine command (a task listener),
- * it rolls the command back and reaches the REST layer through the engine's wrapping.
+ * sees. A bad user request of the engine so that, thrown inside an engine command (a task
+ * listener), it rolls the command back, reaches the REST layer through the engine's wrapping,
+ * and is not logged as a server error.
  */
-public class RefusedRequest extends ProcessEngineException {
+public class RefusedRequest extends BadUserRequestException {
 
   private final int status;
 

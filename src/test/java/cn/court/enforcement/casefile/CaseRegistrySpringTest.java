@@ -11,8 +11,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -27,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:casefile-spring;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
+@ExtendWith(OutputCaptureExtension.class)
 class CaseRegistrySpringTest {
 
   // Demo users of the organisation file, for when the REST API requires HTTP Basic.
@@ -133,7 +137,8 @@ class CaseRegistrySpringTest {
   }
 
   @Test
-  void refusedTaskCompletionAnswers400AndKeepsTheTaskOpen() {
+  void refusedTaskCompletionAnswers400AndKeepsTheTaskOpen(CapturedOutput output) {
+    int logged = output.getOut().length();
     String caseNumber = CaseFlow.newCaseNumber();
     runtimeService.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber));
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
@@ -145,6 +150,10 @@ class CaseRegistrySpringTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) response.getBody().get("message")).contains("无法完成「核对立案信息」：请填写需更正的内容");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    // The clerk's mistake is one warning line in the log, not an engine error with a stack trace.
+    String log = output.getOut().substring(logged);
+    assertThat(log).contains("WARN").contains("请求被拒绝（400）：无法完成「核对立案信息」：请填写需更正的内容")
+        .doesNotContain("ENGINE-16004").doesNotContain("\tat ");
   }
 
   private int cases(String caseNumber) {
