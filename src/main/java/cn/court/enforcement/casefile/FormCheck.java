@@ -227,7 +227,7 @@ public final class FormCheck {
   /** Refuses the submission if anything was wrong, naming every problem. */
   public void throwIfInvalid(String what) {
     if (!problems.isEmpty()) {
-      throw new InvalidCaseDataException(what + "：" + String.join("；", problems), problems());
+      throw new InvalidCaseDataException(what + "：" + String.join("；", problems));
     }
   }
 }

@@ -1,6 +1,5 @@
 package cn.court.enforcement.casefile;
 
-import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
@@ -12,19 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public class InvalidCaseDataException extends BadUserRequestException {
 
-  private final List<String> problems;
-
   public InvalidCaseDataException(String message) {
-    this(message, List.of(message));
-  }
-
-  public InvalidCaseDataException(String message, List<String> problems) {
     super(message);
-    this.problems = List.copyOf(problems);
-  }
-
-  /** Each problem on its own, as listed in the message. */
-  public List<String> problems() {
-    return problems;
   }
 }

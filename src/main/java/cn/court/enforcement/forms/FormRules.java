@@ -121,7 +121,7 @@ public class FormRules extends ParseListenerPlugin {
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidCaseDataException(what + "：" + String.join("；", problems), problems);
+      throw new InvalidCaseDataException(what + "：" + String.join("；", problems));
     }
   }
 

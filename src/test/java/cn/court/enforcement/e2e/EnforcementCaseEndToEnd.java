@@ -11,6 +11,7 @@ import cn.court.enforcement.demo.CaseWalker;
 import cn.court.enforcement.demo.DemoFilings;
 import cn.court.enforcement.demo.Step;
 import cn.court.enforcement.organisation.Organisation;
+import cn.court.enforcement.support.FormSubmissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -208,10 +209,10 @@ abstract class EnforcementCaseEndToEnd {
     String change = "/engine-rest/process-definition/key/handler-change/submit-form";
     Map<String, Object> form = Map.of("caseNumber", caseNumber, "newHandler", "郑耀轩",
         "changeReason", "原承办人调岗，由郑耀轩接办");
-    HttpResponse<String> byMember = staff.as(handler).post(change, RestCaseWalker.body(form));
+    HttpResponse<String> byMember = staff.as(handler).post(change, FormSubmissions.variables(form));
     assertThat(byMember.statusCode()).isEqualTo(400);
     assertThat(RestCaseWalker.read(byMember).get("message").asText()).contains("只有承办团队（快执团队）的团队长");
-    HttpResponse<String> byLeader = staff.as(leader).post(change, RestCaseWalker.body(form));
+    HttpResponse<String> byLeader = staff.as(leader).post(change, FormSubmissions.variables(form));
     assertThat(byLeader.statusCode()).as(byLeader.body()).isEqualTo(200);
 
     assertThat(staff.ownTasks("zhengyaoxuan", caseNumber, "Task_HandleQuickCase").get(0).get("assignee").asText())

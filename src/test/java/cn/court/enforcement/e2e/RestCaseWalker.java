@@ -8,6 +8,7 @@ import cn.court.enforcement.demo.Step;
 import cn.court.enforcement.organisation.Organisation;
 import cn.court.enforcement.organisation.Organisation.Staff;
 import cn.court.enforcement.organisation.Organisation.Unit;
+import cn.court.enforcement.support.FormSubmissions;
 import cn.court.enforcement.support.StaffClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,12 +17,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Walks a case along its {@link Step}s over the REST API the way staff do in Tasklist: the
@@ -55,7 +54,7 @@ final class RestCaseWalker {
   /** The filing clerk files the case with the start form; returns the process instance id. */
   String file(Map<String, Object> filing) {
     HttpResponse<String> response = as(memberOf("filing").id())
-        .post("/engine-rest/process-definition/key/enforcement-case/submit-form", body(filing));
+        .post("/engine-rest/process-definition/key/enforcement-case/submit-form", FormSubmissions.variables(filing));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return read(response).get("id").asText();
   }
@@ -89,7 +88,8 @@ final class RestCaseWalker {
           "{\"userId\":\"" + member.id() + "\"}");
       assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
     }
-    return client.post("/engine-rest/task/" + taskId + "/submit-form", body(step.variablesFor(handlerOf(group), respondentOptions(client, taskId))));
+    return client.post("/engine-rest/task/" + taskId + "/submit-form",
+        FormSubmissions.variables(step.variablesFor(handlerOf(group), respondentOptions(client, taskId))));
   }
 
   /** The values of the task's respondent options, as Tasklist loads them for a respondent picker. */
@@ -150,19 +150,6 @@ final class RestCaseWalker {
       return JSON.readTree(response.body());
     } catch (JsonProcessingException e) {
       throw new AssertionError("not JSON: " + response.body(), e);
-    }
-  }
-
-  /** Variables as Tasklist submits a Camunda Form: plain values untyped, lists as Json. */
-  static String body(Map<String, Object> variables) {
-    Map<String, Object> typed = new LinkedHashMap<>();
-    variables.forEach((name, value) -> typed.put(name, value instanceof SpinJsonNode json
-        ? Map.of("type", "Json", "value", json.toString())
-        : Map.of("value", value)));
-    try {
-      return JSON.writeValueAsString(Map.of("variables", typed));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

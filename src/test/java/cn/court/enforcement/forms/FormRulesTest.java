@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import cn.court.enforcement.support.FormCases;
 import cn.court.enforcement.support.FormExample;
+import cn.court.enforcement.support.FormSubmissions;
 import cn.court.enforcement.support.FormUse;
 import cn.court.enforcement.support.StaffClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
@@ -81,10 +80,10 @@ class FormRulesTest {
     Map<String, Object> values = new HashMap<>(example.valid(caseNumber));
     values.put(example.invalid().field(), example.invalidValue(caseNumber));
 
-    HttpResponse<String> answer = StaffClient.rest(port, user, "demo").post(path, body(values));
+    HttpResponse<String> answer = StaffClient.rest(port, user, "demo").post(path, FormSubmissions.variables(values));
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-    String label = schema(use.formId()).fields().get(example.invalid().field()).label();
+    String label = FormSubmissions.schema(use.formId()).fields().get(example.invalid().field()).label();
     assertThat(JSON.readTree(answer.body()).path("message").asText()).containsAnyOf(label, example.invalid().message());
   }
 
@@ -108,39 +107,18 @@ class FormRulesTest {
       StaffClient staff = StaffClient.rest(port, archivist, "demo");
       Map<String, Object> values = new LinkedHashMap<>(FormExample.of("dossier-build").valid(caseNumber));
 
-      HttpResponse<String> without = staff.post("/engine-rest/task/" + taskId + "/submit-form", body(values));
+      HttpResponse<String> without = staff.post("/engine-rest/task/" + taskId + "/submit-form", FormSubmissions.variables(values));
       assertThat(without.statusCode()).as(without.body()).isEqualTo(400);
       assertThat(JSON.readTree(without.body()).path("message").asText()).isEqualTo("无法完成「同步生成电子卷宗」：请填写扫描人");
       values.put("scanOperator", "李");
-      assertThat(JSON.readTree(staff.post("/engine-rest/task/" + taskId + "/submit-form", body(values)).body())
+      assertThat(JSON.readTree(staff.post("/engine-rest/task/" + taskId + "/submit-form", FormSubmissions.variables(values)).body())
           .path("message").asText()).isEqualTo("无法完成「同步生成电子卷宗」：扫描人至少2个字");
 
       values.put("scanOperator", "李洋洋");
-      assertThat(staff.post("/engine-rest/task/" + taskId + "/submit-form", body(values)).statusCode()).isEqualTo(204);
+      assertThat(staff.post("/engine-rest/task/" + taskId + "/submit-form", FormSubmissions.variables(values)).statusCode()).isEqualTo(204);
       assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
     } finally {
       repository.deleteDeployment(deployment.getId(), true);
-    }
-  }
-
-  private static String body(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, value instanceof List<?> || value instanceof Map<?, ?>
-        ? Map.of("type", "Json", "value", write(value)) : value == null ? Map.of() : Map.of("value", value)));
-    return write(Map.of("variables", variables));
-  }
-
-  private static String write(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static FormSchema schema(String formId) throws IOException {
-    try (InputStream in = Files.newInputStream(Path.of("forms", formId + ".form"))) {
-      return FormSchema.parse(in);
     }
   }
 }

@@ -1,8 +1,8 @@
 package cn.court.enforcement.rest;
 
 import static cn.court.enforcement.rest.HostileRequests.assertRefused;
-import static cn.court.enforcement.rest.HostileRequests.json;
-import static cn.court.enforcement.rest.HostileRequests.typed;
+import static cn.court.enforcement.support.FormSubmissions.json;
+import static cn.court.enforcement.support.FormSubmissions.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.casefile.CaseRegistry;

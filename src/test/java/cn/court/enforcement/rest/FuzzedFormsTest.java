@@ -1,21 +1,19 @@
 package cn.court.enforcement.rest;
 
 import static cn.court.enforcement.rest.HostileRequests.assertRefused;
-import static cn.court.enforcement.rest.HostileRequests.json;
-import static cn.court.enforcement.rest.HostileRequests.typed;
+import static cn.court.enforcement.support.FormSubmissions.json;
+import static cn.court.enforcement.support.FormSubmissions.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import cn.court.enforcement.forms.FormSchema;
 import cn.court.enforcement.support.FormCases;
 import cn.court.enforcement.support.FormExample;
+import cn.court.enforcement.support.FormSubmissions;
 import cn.court.enforcement.support.FormUse;
 import cn.court.enforcement.support.StaffClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +68,7 @@ class FuzzedFormsTest {
   @Test
   void unknownIdsAnswer404InChinese() {
     StaffClient clerk = StaffClient.rest(port, "lilinxia", "demo");
-    String body = HostileRequests.variables(Map.of("filingCheck", "correct"));
+    String body = FormSubmissions.variables(Map.of("filingCheck", "correct"));
     assertRefused(clerk.post(API + "/task/no-such-task/submit-form", body), 404);
     assertRefused(clerk.post(API + "/task/no-such-task/complete", body), 404);
     assertRefused(clerk.post(API + "/task/no-such-task/claim", "{\"userId\":\"lilinxia\"}"), 404);
@@ -84,7 +82,7 @@ class FuzzedFormsTest {
     FormExample example = FormExample.of(use.formId());
     FormExample.Use how = example.use(use);
     String caseNumber = FormCases.newCaseNumber();
-    FormSchema form = schema(use.formId());
+    FormSchema form = FormSubmissions.schema(use.formId());
     String path;
     String user;
     String instance = null;
@@ -165,11 +163,5 @@ class FuzzedFormsTest {
   private static String firstEditable(FormSchema form) {
     return form.fields().values().stream().filter(field -> !field.shown()).map(FormSchema.Field::key)
         .findFirst().orElseThrow();
-  }
-
-  private static FormSchema schema(String formId) throws IOException {
-    try (InputStream in = Files.newInputStream(Path.of("forms", formId + ".form"))) {
-      return FormSchema.parse(in);
-    }
   }
 }

@@ -6,42 +6,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Building request bodies the way Tasklist does, and what every refusal must look like. */
+/** What every refusal must look like. */
 final class HostileRequests {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
   /** Engine text that must never reach a user: exception names, English error phrases, codes. */
   private static final Pattern ENGINE_TEXT = Pattern.compile(
       "Exception|ENGINE-|DMN-|Cannot |cannot |No matching|not found|null|SQL|\\bat [a-z]+\\.");
 
   private HostileRequests() {
-  }
-
-  /** Form values as Tasklist submits them: lists and objects as typed JSON text, the rest untyped. */
-  static Map<String, Object> typed(Map<String, ?> values) {
-    Map<String, Object> typed = new LinkedHashMap<>();
-    values.forEach((name, value) -> typed.put(name, value instanceof List<?> || value instanceof Map<?, ?>
-        ? Map.of("type", "Json", "value", json(value))
-        : value == null ? Map.of() : Map.of("value", value)));
-    return typed;
-  }
-
-  static String variables(Map<String, ?> values) {
-    return json(Map.of("variables", typed(values)));
-  }
-
-  static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A refusal with the given status class and a Chinese message without any engine text. */

@@ -1,7 +1,7 @@
 package cn.court.enforcement.rest;
 
 import static cn.court.enforcement.rest.HostileRequests.assertRefused;
-import static cn.court.enforcement.rest.HostileRequests.variables;
+import static cn.court.enforcement.support.FormSubmissions.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.support.FormCases;

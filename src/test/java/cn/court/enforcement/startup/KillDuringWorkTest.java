@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.EnforcementApplication;
 import cn.court.enforcement.demo.DemoFilings;
+import cn.court.enforcement.support.FormSubmissions;
 import cn.court.enforcement.support.PostgresDatabase;
 import cn.court.enforcement.support.StaffClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -161,7 +160,7 @@ class KillDuringWorkTest {
         inFlight.incrementAndGet();
         try {
           HttpResponse<String> response = clerk.post(
-              "/engine-rest/process-definition/key/enforcement-case/submit-form", body(DemoFilings.filing(n, FILED)));
+              "/engine-rest/process-definition/key/enforcement-case/submit-form", FormSubmissions.variables(DemoFilings.filing(n, FILED)));
           if (response.statusCode() == 200) {
             acknowledged.put(DemoFilings.caseNumber(n), read(response.body()).get("id").asText());
           } else if (!killed.get()) {
@@ -187,18 +186,6 @@ class KillDuringWorkTest {
         client.join(Duration.ofSeconds(30).toMillis());
       }
       return atKill;
-    }
-
-    private static String body(Map<String, Object> filing) {
-      Map<String, Object> variables = new LinkedHashMap<>();
-      // The parties' groups are Json variables, as Tasklist sends them.
-      filing.forEach((name, value) -> variables.put(name, value instanceof SpinJsonNode json
-          ? Map.of("type", "Json", "value", json.toString()) : Map.of("value", value)));
-      try {
-        return JSON.writeValueAsString(Map.of("variables", variables));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 
