@@ -44,7 +44,7 @@ public class EngineFigures implements MeterBinder {
     gauge(registry, "court.tasks.open", "Open user tasks", Figures::openTasks);
     gauge(registry, "court.tasks.overdue", "Open user tasks past their due date", Figures::overdueTasks);
     gauge(registry, "court.process.instances", "Running process instances", Figures::instances);
-    gauge(registry, "court.jobs.due", "Jobs due and waiting for the job executor", Figures::jobsDue);
+    gauge(registry, "court.jobs.due", "Jobs due now, waiting for or running in the job executor", Figures::jobsDue);
     gauge(registry, "court.jobs.failed", "Jobs with no retries left (each has an incident)", Figures::jobsFailed);
     gauge(registry, "court.incidents.open", "Open incidents", Figures::incidents);
   }
