@@ -123,7 +123,7 @@ public class ReassignTask implements JavaDelegate {
     }
     if (matching.size() > 1) {
       throw new InvalidCaseDataException("案件 " + caseNumber + " 有 " + matching.size() + " 项在办的「" + wanted
-          + "」任务，请填写要改派的任务编号（在任务列表中打开该任务，地址栏 task= 之后的部分）："
+          + "」任务，请在「任务」中改填要改派的那一项的编号："
           + String.join("；", matching.stream().map(task -> task.getId() + "（" + assigneeOf(task) + "）").toList()) + "。");
     }
     HistoryService history = engine.getHistoryService();

@@ -150,7 +150,7 @@ class TaskReassignmentProcessTest {
   void onlyABureauLeaderReassignsAndOnlyATaskTheCaseHas() {
     assertRefused("yangguoping", "办理快执案件", "程鑫锋", "只有执行局领导可以改派任务。");
     assertRefused(null, "办理快执案件", "程鑫锋", "只有执行局领导可以改派任务。");
-    assertRefused(LEADER, "线下查控财产", "周锦希", "有 2 项在办的「线下查控财产」任务，请填写要改派的任务编号");
+    assertRefused(LEADER, "线下查控财产", "周锦希", "有 2 项在办的「线下查控财产」任务，请在「任务」中改填要改派的那一项的编号：");
     assertRefused(LEADER, "拍卖", "周锦希", "没有在办的「拍卖」任务。在办任务：办理快执案件、线下查控财产、核对立案信息。");
     assertRefused(LEADER, "办理快执案件", "程鑫锋", "（2026）豫0105执7999号", "案件 （2026）豫0105执7999号 没有在办的任务（请核对案号）。");
   }
