@@ -13,6 +13,7 @@ import cn.court.enforcement.handler.CheckHandlerChange;
 import cn.court.enforcement.handler.HandlerRecord;
 import cn.court.enforcement.handler.NameHandler;
 import cn.court.enforcement.handler.Teams;
+import cn.court.enforcement.supervision.Reassigners;
 import cn.court.enforcement.triage.RecordTriageFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class CaseTestBeans {
     Teams teams = new Teams(CaseFlow.organisation());
     HandlerRecord handlerRecord = new HandlerRecord(registry);
     Mocks.register("nameHandler", new NameHandler(teams, handlerRecord));
-    Mocks.register("checkHandlerChange", new CheckHandlerChange(teams));
+    Mocks.register("checkHandlerChange", new CheckHandlerChange(teams, new Reassigners(CaseFlow.organisation())));
     Mocks.register("changeHandler", new ChangeHandler(teams, handlerRecord));
     Mocks.register("randomAllocation", allocation);
     Mocks.register("caseClock", caseClock);
