@@ -5,6 +5,8 @@ import static org.mockito.Mockito.mock;
 import cn.court.enforcement.allocation.AllocationProperties;
 import cn.court.enforcement.allocation.CheckTeamChoice;
 import cn.court.enforcement.calendar.CaseClock;
+import cn.court.enforcement.clues.ClueRegistry;
+import cn.court.enforcement.clues.UnverifiedClues;
 import cn.court.enforcement.dossier.NotifyDossierOfClosure;
 import cn.court.enforcement.funds.AccumulateCaseMoney;
 import cn.court.enforcement.funds.CheckPayout;
@@ -49,7 +51,7 @@ final class CaseTestBeans {
     Mocks.register("checkTeamChoice", new CheckTeamChoice(new AllocationProperties(null, null)));
     Mocks.register("checkPunishmentProposal", new CheckPunishmentProposal(registry));
     Mocks.register("checkPayout", new CheckPayout());
-    Mocks.register("checkClosure", new CheckClosure(registry));
+    Mocks.register("checkClosure", new CheckClosure(registry, new UnverifiedClues(new ClueRegistry(JDBC))));
     Mocks.register("recordTriageFacts", new RecordTriageFacts());
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));
     Mocks.register("controlPropertyOffline", new ControlPropertyOffline(registry));
