@@ -6,6 +6,7 @@ import cn.court.enforcement.allocation.AllocationProperties;
 import cn.court.enforcement.allocation.CheckTeamChoice;
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.clues.ClueRegistry;
+import cn.court.enforcement.clues.TerminationClues;
 import cn.court.enforcement.clues.UnverifiedClues;
 import cn.court.enforcement.dossier.NotifyDossierOfClosure;
 import cn.court.enforcement.funds.AccumulateCaseMoney;
@@ -51,7 +52,9 @@ final class CaseTestBeans {
     Mocks.register("checkTeamChoice", new CheckTeamChoice(new AllocationProperties(null, null)));
     Mocks.register("checkPunishmentProposal", new CheckPunishmentProposal(registry));
     Mocks.register("checkPayout", new CheckPayout());
-    Mocks.register("checkClosure", new CheckClosure(registry, new UnverifiedClues(new ClueRegistry(JDBC))));
+    UnverifiedClues unverifiedClues = new UnverifiedClues(new ClueRegistry(JDBC));
+    Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues));
+    Mocks.register("terminationClues", new TerminationClues(unverifiedClues));
     Mocks.register("recordTriageFacts", new RecordTriageFacts());
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));
     Mocks.register("controlPropertyOffline", new ControlPropertyOffline(registry));
