@@ -35,8 +35,11 @@ public class ClueRegistry {
 
   /** The result of the clue verified by the instance. */
   public void recordResult(String processInstanceId, String result, String notes, LocalDate verifiedOn, String verifiedBy) {
-    jdbc.update("UPDATE case_clue SET result = ?, result_notes = ?, verified_on = ?, verified_by = ? "
+    int updated = jdbc.update("UPDATE case_clue SET result = ?, result_notes = ?, verified_on = ?, verified_by = ? "
         + "WHERE process_instance_id = ?", result, notes, verifiedOn, verifiedBy, processInstanceId);
+    if (updated != 1) {
+      throw new IllegalStateException("No property clue is recorded for verification " + processInstanceId);
+    }
   }
 
   /** The case's clues in the order they were given. */
