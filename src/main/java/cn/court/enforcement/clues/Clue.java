@@ -2,11 +2,11 @@ package cn.court.enforcement.clues;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Map;
 
 /**
  * One property clue of a case: what it says, who gave it (the applicant, or the respondent's
- * report of property) and how it reached the court, and once verified the result.
+ * report of property) and how it reached the court, and once verified the result: found,
+ * not-found, unverifiable (the verification form), or case-closed (the case closed first).
  */
 public record Clue(String caseNumber, String source, String channel, String description, String processInstanceId,
     LocalDateTime recordedAt, String result, String notes, LocalDate verifiedOn, String verifiedBy) {
@@ -18,15 +18,7 @@ public record Clue(String caseNumber, String source, String channel, String desc
   public static final String INTERVIEW = "interview";
   public static final String REGISTERED = "registered";
 
-  /** Results of the verification form; {@code case-closed} is written when the case closes first. */
-  public static final Map<String, String> RESULTS = Map.of(
-      "found", "查实有财产", "not-found", "未发现财产", "unverifiable", "无法核查", "case-closed", "结案时未核查");
-
   private static final int SHOWN = 40;
-
-  public boolean verified() {
-    return result != null;
-  }
 
   /** Who gave it and how, e.g. 申请执行人立案时提供, 被执行人谈话时报告. */
   public String origin() {
