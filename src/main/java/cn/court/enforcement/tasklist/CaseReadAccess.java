@@ -14,9 +14,12 @@ import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -34,10 +37,11 @@ import org.springframework.stereotype.Component;
  * already reads the case as a candidate. The engine deletes the grants with the instance when the
  * case (or the sub-process) ends.
  *
- * <p>Cost: one look-up of the instance's grants per task creation (a reassignment outside it: one
- * more), an insert only for a group or person reading the case for the first time. What this
- * command already looked up or inserted is found in the engine's entity cache, so the assignment
- * event of a task being created and a handler change of many tasks read nothing twice.
+ * <p>Cost: one look-up of the instance's grants per task creation (none for the tasks of an
+ * instance started in the same command; a reassignment outside creation: one more), an insert
+ * only for a group or person reading the case for the first time. What this command already looked
+ * up or inserted is found in the engine's entity cache, so the assignment event of a task being
+ * created and a handler change of many tasks read nothing twice.
  */
 @Component
 @Order(2)
@@ -86,7 +90,7 @@ public class CaseReadAccess extends ParseListenerPlugin {
       return;
     }
     List<AuthorizationEntity> grants = knownGrants(context, instance);
-    if (grants.isEmpty()) {
+    if (grants.isEmpty() && !startedInThisCommand(context, instance)) {
       grants = lookUp(context, instance);
     }
     for (AuthorizationEntity grant : grants) {
@@ -109,6 +113,12 @@ public class CaseReadAccess extends ParseListenerPlugin {
   private static List<AuthorizationEntity> knownGrants(CommandContext context, String instance) {
     return context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
         .filter(grant -> isReadGrantOf(grant, instance)).toList();
+  }
+
+  /** An instance this command inserts has no grants yet: its first tasks need no look-up. */
+  private static boolean startedInThisCommand(CommandContext context, String instance) {
+    CachedDbEntity cached = context.getDbEntityManager().getDbEntityCache().getCachedEntity(ExecutionEntity.class, instance);
+    return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
   }
 
   /** The one look-up; a query built here carries no authorization check of its own. */
