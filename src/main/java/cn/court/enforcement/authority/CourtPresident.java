@@ -1,20 +1,25 @@
 package cn.court.enforcement.authority;
 
 import cn.court.enforcement.casefile.InvalidCaseDataException;
+import cn.court.enforcement.casefile.TaskCompletionListener;
 import cn.court.enforcement.organisation.Leaders;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * Decisions the law reserves for the court president (院长) himself, which the vice-president in
- * the same unit may not take: the president is the leader of {@value #GROUP}. Task listener of
- * those tasks: on creation the task goes to the president; it is completed by the president only.
+ * the same unit may not take: the president is the leader of {@value #GROUP}. On those tasks, as
+ * task listener (create) the task goes to the president; as execution listener (end) only the
+ * president completes it — the member of staff completing is the one who claimed it
+ * ({@code tasklist/AssigneeCompletes}); the engine's own callers without a user are not bound.
  */
 @Component("courtPresident")
-public class CourtPresident implements TaskListener {
+public class CourtPresident extends TaskCompletionListener implements TaskListener {
 
   public static final String GROUP = "court-presidents";
 
@@ -34,13 +39,19 @@ public class CourtPresident implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    leaders.leaderOf(GROUP).ifPresent(task::setAssignee);
+  }
+
+  @Override
+  protected void completed(DelegateExecution execution) {
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      return;
+    }
     Optional<String> president = leaders.leaderOf(GROUP);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      president.ifPresent(task::setAssignee);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())
-        && (president.isEmpty() || !president.get().equals(task.getAssignee()))) {
-      throw new InvalidCaseDataException("无法完成「" + task.getName() + "」："
-          + RULES.getOrDefault(task.getTaskDefinitionKey(), "此项须由院长决定") + "，须由院长本人办理。");
+    if (president.isEmpty() || !president.get().equals(user.getUserId())) {
+      throw new InvalidCaseDataException(taskName(execution) + "："
+          + RULES.getOrDefault(execution.getCurrentActivityId(), "此项须由院长决定") + "，须由院长本人办理。");
     }
   }
 }
