@@ -68,7 +68,6 @@ final class DemoCases {
         r -> toTeam(r).interviewBothParties(),
         r -> toTeam(r).interviewBothParties().measure("investigate-property", "已核查申请人提供的全部财产线索"),
         r -> toTeam(r).measure("search-residence", "对被执行人住所进行了搜查，未发现可供执行的财产"),
-        r -> toTeam(r).measure("serve-documents", "已向被执行人直接送达执行通知书、报告财产令"),
         r -> toTeam(r).measure("settlement", "组织双方和解，被执行人同意分三期履行"),
         r -> toTeam(r).interviewBothParties().chooseMeasure("interview"), // 记录当事人谈话 (team)
         r -> toTeam(r).interviewBothParties()
