@@ -43,7 +43,7 @@ public class CaseClock {
   public record State(CaseTerm term, List<PauseRecord> pauses) {}
 
   private static final String STATE = "select c.filing_date, c.non_litigation, "
-      + "(select coalesce(sum(e.months), 0) from court_case_clock_extension e where e.case_number = c.case_number) as extension, "
+      + "(select coalesce(sum(e.months), 0) from court_case_clock_extension e where e.case_number = c.case_number) as extension_months, "
       + "p.reason, p.start_date, p.end_date, p.started_by, p.ended_by "
       + "from court_case_clock c left join court_case_clock_pause p on p.case_number = c.case_number "
       + "where c.case_number = ? order by p.start_date, p.id";
@@ -154,7 +154,7 @@ public class CaseClock {
   public State state(String caseNumber) {
     record Row(LocalDate filingDate, boolean nonLitigation, int extension, PauseRecord pause) {}
     List<Row> rows = jdbc.query(STATE, (rs, i) -> new Row(rs.getDate("filing_date").toLocalDate(),
-        rs.getBoolean("non_litigation"), rs.getInt("extension"), rs.getString("reason") == null ? null : pauseRecord(rs, i)),
+        rs.getBoolean("non_litigation"), rs.getInt("extension_months"), rs.getString("reason") == null ? null : pauseRecord(rs, i)),
         caseNumber);
     if (rows.isEmpty()) {
       throw notRegistered(caseNumber);

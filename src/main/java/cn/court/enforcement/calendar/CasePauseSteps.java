@@ -34,6 +34,8 @@ public class CasePauseSteps extends TaskCompletionListener {
   public static final int PUBLIC_NOTICE_DAYS = 30;
   private static final String NONE = "none";
   private static final String PUBLIC_NOTICE = "public-notice";
+  private static final String START = "-start";
+  private static final String END = "-end";
 
   private final CaseClock clock;
 
@@ -45,21 +47,22 @@ public class CasePauseSteps extends TaskCompletionListener {
   protected void completed(DelegateExecution execution) {
     FormCheck form = new FormCheck(execution::getVariable);
     String step = form.optionalText(PAUSE);
-    if (step == null && form.raw(PUBLIC_NOTICE_DATE) == null) {
+    boolean noticeServed = form.raw(PUBLIC_NOTICE_DATE) != null;
+    if (step == null && !noticeServed) {
       return;
     }
-    if (form.raw(PUBLIC_NOTICE_DATE) != null) {
-      publicNotice(execution, form, PUBLIC_NOTICE_DATE, "公告发布日期");
+    if (noticeServed) {
+      publicNotice(execution, form.date(PUBLIC_NOTICE_DATE, "发出公告之日"), form);
     }
     if (PUBLIC_NOTICE.equals(step)) {
-      publicNotice(execution, form, PAUSE_DATE, "公告发布日期");
+      publicNotice(execution, form.date(PAUSE_DATE, "发出公告之日"), form);
     } else if (step != null && !NONE.equals(step)) {
-      LocalDate day = form.date(PAUSE_DATE, "期间开始或结束日期");
+      LocalDate day = form.date(PAUSE_DATE, "期间开始或结束之日");
       form.throwIfInvalid(taskName(execution));
-      if (step.endsWith("-start")) {
-        clock.pause(execution, kind(step, "-start"), day, null);
-      } else if (step.endsWith("-end")) {
-        clock.resume(execution, kind(step, "-end"), day);
+      if (step.endsWith(START)) {
+        clock.pause(execution, kind(step, START), day, null);
+      } else if (step.endsWith(END)) {
+        clock.resume(execution, kind(step, END), day);
       } else {
         throw unknown(step);
       }
@@ -67,8 +70,8 @@ public class CasePauseSteps extends TaskCompletionListener {
     execution.removeVariables(List.of(PAUSE, PAUSE_DATE, PUBLIC_NOTICE_DATE));
   }
 
-  private void publicNotice(DelegateExecution execution, FormCheck form, String field, String label) {
-    LocalDate issued = form.date(field, label);
+  /** Deemed served 30 days after the notice: the period's both ends are known. */
+  private void publicNotice(DelegateExecution execution, LocalDate issued, FormCheck form) {
     form.throwIfInvalid(taskName(execution));
     clock.pause(execution, PauseReason.PUBLIC_NOTICE, issued, issued.plusDays(PUBLIC_NOTICE_DAYS));
   }

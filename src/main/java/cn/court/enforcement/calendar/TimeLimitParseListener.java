@@ -39,15 +39,15 @@ public class TimeLimitParseListener extends AbstractBpmnParseListener {
   @Override
   public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
     timeLimitOf(userTask).map(TimeLimitParseListener::names).ifPresent(names -> {
-      String task = "用户任务 " + userTask.attribute("id") + "（" + userTask.attribute("name") + "）：";
+      String where = "用户任务 " + userTask.attribute("id") + "（" + userTask.attribute("name") + "）：";
       if (names.isEmpty()) {
-        throw new ProcessEngineException(task + "timeLimit 属性没有写时限名称");
+        throw new ProcessEngineException(where + "timeLimit 属性没有写时限名称");
       }
       for (String name : names) {
         try {
           deadlines.limit(name);
         } catch (ProcessEngineException unknown) {
-          throw new ProcessEngineException(task + unknown.getMessage(), unknown);
+          throw new ProcessEngineException(where + unknown.getMessage(), unknown);
         }
       }
       activity.getProperties().set(LIMITS, names);

@@ -1,6 +1,7 @@
 package cn.court.enforcement.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.court.enforcement.calendar.TimeLimitParseListener;
 import java.time.LocalDateTime;
@@ -94,6 +95,19 @@ class NodeLimitsTest {
     SweepTestSupport.sweepAt(management, at("2026-03-13T00:05"));
     assertThat(jdbc.queryForObject("select time_limit from court_node_deadline where task_id = ? and overdue_at is not null",
         String.class, task.getId())).isEqualTo("execution-notice-from-filing");
+  }
+
+  @Test
+  void aDiagramNamingAnUnknownOrNoLimitIsNotDeployed() {
+    String unknown = DIAGRAM.replace("id=\"node-limits\"", "id=\"node-limits-unknown\"")
+        .replace("termination-review, execution-notice-from-filing", "termination-review, no-such-limit");
+    assertThatThrownBy(() -> repository.createDeployment().addString("unknown.bpmn", unknown).deploy())
+        .hasMessageContaining("用户任务 work（审查终本条件）").hasMessageContaining("'no-such-limit'")
+        .hasMessageContaining("termination-review");
+    String none = unknown.replace("termination-review, no-such-limit", " , ");
+    assertThatThrownBy(() -> repository.createDeployment().addString("none.bpmn", none).deploy())
+        .hasMessageContaining("timeLimit 属性没有写时限名称");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("node-limits-unknown").count()).isZero();
   }
 
   @Test
