@@ -183,10 +183,7 @@ class CaseTimeLimitsTest {
     Task verify = flow.at("Task_VerifyFilingData");
     assertThat(verify.getDueDate()).isEqualTo(at("2026-03-12T23:59:59"));
     sweepAt("2026-03-13T00:05");
-    assertThat(jdbc.queryForObject("select time_limit from court_node_deadline where task_id = ? and overdue_at is not null",
-        String.class, verify.getId())).isEqualTo("execution-notice-from-filing");
-    assertThat(jdbc.queryForList("select recipient from court_notification where task_id = ? and kind = 'OVERDUE'",
-        String.class, verify.getId())).containsExactly("lilinxia");
+    assertOverdueByTheNoticeLimit(verify, "lilinxia");
 
     // the documents desk receives the case already late: its 3 days do not move the notice's limit
     now("2026-03-13T09:00");
@@ -194,10 +191,15 @@ class CaseTimeLimitsTest {
     Task documents = flow.at("Task_RegisterAndServeDocuments");
     assertThat(documents.getDueDate()).isEqualTo(at("2026-03-12T23:59:59"));
     sweepAt("2026-03-13T09:15");
+    assertOverdueByTheNoticeLimit(documents, CaseFlow.leaderOf("documents"));
+  }
+
+  /** The node is in the overdue-node table under the limit from filing, and its unit's leader was told. */
+  private void assertOverdueByTheNoticeLimit(Task task, String leader) {
     assertThat(jdbc.queryForObject("select time_limit from court_node_deadline where task_id = ? and overdue_at is not null",
-        String.class, documents.getId())).isEqualTo("execution-notice-from-filing");
+        String.class, task.getId())).isEqualTo("execution-notice-from-filing");
     assertThat(jdbc.queryForList("select recipient from court_notification where task_id = ? and kind = 'OVERDUE'",
-        String.class, documents.getId())).containsExactly(CaseFlow.leaderOf("documents"));
+        String.class, task.getId())).containsExactly(leader);
   }
 
   @Test
