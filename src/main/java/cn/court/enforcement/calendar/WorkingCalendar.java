@@ -60,6 +60,11 @@ public class WorkingCalendar {
     return dates;
   }
 
+  /** Whether the file has the State Council's notice for {@code year}. */
+  public boolean covers(int year) {
+    return years.containsKey(year);
+  }
+
   public boolean isWorkingDay(LocalDate day) {
     Year year = years.get(day.getYear());
     if (year == null) {

@@ -7,6 +7,7 @@ import static cn.court.enforcement.casefile.CaseVariables.CLOSURE_REASON;
 import static cn.court.enforcement.casefile.CaseVariables.NEXT_MEASURE;
 import static cn.court.enforcement.casefile.CaseVariables.QUICK_OUTCOME;
 
+import cn.court.enforcement.clues.UnverifiedClues;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Preconditions of a closure proposal (SPEC §2 step 11), checked when the quick team or the
  * handling team completes its task with "close": a refusal keeps the task open with the reason.
+ * 终本 also needs every property clue verified ({@link UnverifiedClues}).
  */
 @Component("checkClosure")
 public class CheckClosure extends TaskCompletionListener {
@@ -31,9 +33,11 @@ public class CheckClosure extends TaskCompletionListener {
   static final String TEAM_HUB = "Task_ChooseNextMeasure";
 
   private final CaseRegistry registry;
+  private final UnverifiedClues clues;
 
-  public CheckClosure(CaseRegistry registry) {
+  public CheckClosure(CaseRegistry registry, UnverifiedClues clues) {
     this.registry = registry;
+    this.clues = clues;
   }
 
   @Override
@@ -60,6 +64,10 @@ public class CheckClosure extends TaskCompletionListener {
           "尚无对申请执行人的谈话笔录，普通案件不能结案");
       check.require(registry.countMeasures(caseNumber, RecordMeasure.INTERVIEW_PREFIX + "respondent") > 0,
           "尚无对被执行人的谈话笔录，普通案件不能结案");
+    }
+    // Other closures end the open verifications with the case (clues/CloseClueWithCase).
+    if ("procedure-terminated".equals(kind)) {
+      clues.againstTermination(execution.getProcessBusinessKey()).ifPresent(problem -> check.require(false, problem));
     }
     check.throwIfInvalid("不能结案");
   }

@@ -253,6 +253,11 @@ public final class CaseRoute {
     return caseMoney(received, paidOut);
   }
 
+  /** The handler records the result of the case's first open property clue (clue-verification). */
+  public CaseRoute verifyClue(String result, String notes) {
+    return add("Task_VerifyPropertyClue", Step.HANDLING_TEAM, "clueResult", result, "verifiedOn", date(1), "clueNotes", notes);
+  }
+
   public CaseRoute proposeClosure(String closureKind, String reason) {
     return chooseMeasure("propose-closure", "closureKind", closureKind, "closureReason", reason);
   }

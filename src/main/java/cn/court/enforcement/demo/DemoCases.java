@@ -76,6 +76,7 @@ final class DemoCases {
         r -> toTeam(r).interviewBothParties().assetDisposal("被执行人名下位于郑州市金水区的住宅一套", null), // auction
         r -> toTeam(r).offlineRequest("请冻结被执行人在洛阳银行的账户", false), // 办理线下查控事项 (intensive-affairs)
         r -> toTeam(r).interviewBothParties().measure("investigate-property", "经网络和线下调查，未发现可供执行的财产")
+            .verifyClue("not-found", "经查询中国工商银行郑州分行，被执行人账户余额为零；名下车辆已被其他法院首封")
             .punishment("dishonest-list", "被执行人有履行能力而拒不履行", true)
             .proposeClosure("procedure-terminated", "经穷尽调查未发现可供执行财产，申请执行人同意终本"), // termination
         r -> toTeam(r).interviewBothParties().proposeClosure("terminated", "申请执行人撤回执行申请")

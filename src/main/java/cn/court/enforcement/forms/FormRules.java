@@ -4,13 +4,14 @@ import cn.court.enforcement.casefile.InvalidCaseDataException;
 import cn.court.enforcement.engine.ParseListenerPlugin;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
@@ -28,6 +29,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -82,7 +85,7 @@ public class FormRules extends ParseListenerPlugin {
     ActivityImpl activity = entity.getActivity();
     FormSchema form = DeployedForms.ofTask(entity.getProcessDefinitionId(), activity.getId(),
         () -> taskForm(entity, activity), activity.getName());
-    check(form, execution.getVariables(), "无法完成「" + activity.getName() + "」");
+    check(form, execution, "无法完成「" + activity.getName() + "」");
   }
 
   /** The task is gone by its end: the form comes from the task definition's reference. */
@@ -107,17 +110,37 @@ public class FormRules extends ParseListenerPlugin {
     String name = ((ExecutionEntity) execution).getProcessDefinition().getName();
     FormSchema form = Context.getCommandContext().runWithoutAuthorization(() -> DeployedForms.ofStart(
         execution.getProcessEngineServices().getFormService(), execution.getProcessDefinitionId(), name));
-    check(form, execution.getVariables(), "无法启动「" + name + "」");
+    check(form, execution, "无法启动「" + name + "」");
   }
 
-  static void check(FormSchema form, Map<String, Object> variables, String what) {
-    Map<String, Object> context = new HashMap<>();
-    form.fields().keySet().forEach(key -> context.put(key, null));
-    context.putAll(variables);
+  /**
+   * Reads only the variables the form's fields and conditions name, one at a time: the case's
+   * other variables (party lists stored as JSON among them) are not loaded or parsed.
+   */
+  static void check(FormSchema form, VariableScope variables, String what) {
+    VariableContext context = new VariableContext() {
+      @Override
+      public TypedValue resolve(String name) {
+        TypedValue value = variables.getVariableTyped(name);
+        return value == null ? Variables.untypedNullValue() : value;
+      }
+
+      @Override
+      public boolean containsVariable(String name) {
+        return form.fields().containsKey(name) || variables.hasVariable(name);
+      }
+
+      @Override
+      public Set<String> keySet() {
+        Set<String> keys = new HashSet<>(form.fields().keySet());
+        keys.addAll(variables.getVariableNames());
+        return keys;
+      }
+    };
     List<String> problems = new ArrayList<>();
     for (FormSchema.Field field : form.fields().values()) {
       if (!field.shown() && !hidden(field, context)) {
-        problems.addAll(field.problems(variables.get(field.key())));
+        problems.addAll(field.problems(variables.getVariable(field.key())));
       }
     }
     if (!problems.isEmpty()) {
@@ -126,7 +149,7 @@ public class FormRules extends ParseListenerPlugin {
   }
 
   /** The form hides the field (its FEEL condition holds): the user could not fill it in. */
-  private static boolean hidden(FormSchema.Field field, Map<String, Object> context) {
+  private static boolean hidden(FormSchema.Field field, VariableContext context) {
     String condition = field.rules().hide();
     if (condition == null) {
       return false;
@@ -134,7 +157,7 @@ public class FormRules extends ParseListenerPlugin {
     try {
       FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
           .getDmnEngineConfiguration()).getFeelEngine();
-      return Boolean.TRUE.equals(feel.evaluateSimpleExpression(condition, Variables.fromMap(context).asVariableContext()));
+      return Boolean.TRUE.equals(feel.evaluateSimpleExpression(condition, context));
     } catch (RuntimeException e) {
       // A condition the engine cannot evaluate leaves the field visible, so its rules still apply.
       LOG.warn("Condition of form field {} not evaluated: {}", field.key(), e.getMessage());

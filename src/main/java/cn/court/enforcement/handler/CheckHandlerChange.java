@@ -6,6 +6,7 @@ import static cn.court.enforcement.handler.HandlerVariables.CASE_HANDLER_TEAM;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.InvalidCaseDataException;
 import cn.court.enforcement.organisation.Organisation.Staff;
+import cn.court.enforcement.supervision.Reassigners;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of {@code handler-change}: only the leader of the team that handles the running
- * case may change its handler, to another member of that team, with a reason. A refused request
+ * case, or one of the {@link Reassigners} (the bureau's leaders, for any case), may change its
+ * handler, to another member of that team, with a reason. A refused request
  * starts nothing (Chinese 400). Leaves {@code newHandler} as the member's login, {@code handlerTeam}
  * and {@code caseInstanceId} for {@link ChangeHandler}, and {@code previousHandler} for the history.
  */
@@ -30,9 +32,11 @@ public class CheckHandlerChange implements ExecutionListener {
   static final String CASE_INSTANCE_ID = "caseInstanceId";
 
   private final Teams teams;
+  private final Reassigners reassigners;
 
-  public CheckHandlerChange(Teams teams) {
+  public CheckHandlerChange(Teams teams, Reassigners reassigners) {
     this.teams = teams;
+    this.reassigners = reassigners;
   }
 
   @Override
@@ -59,9 +63,10 @@ public class CheckHandlerChange implements ExecutionListener {
       throw new InvalidCaseDataException("案件 " + caseNumber + " 尚未指定承办人，请在「指定承办人」任务中指定。");
     }
     String leader = teams.leaderOf(team);
-    if (!leader.equals(execution.getVariable("requester"))) {
+    String requester = (String) execution.getVariable("requester");
+    if (!leader.equals(requester) && !reassigners.include(requester)) {
       throw new InvalidCaseDataException("只有承办团队（" + teams.nameOf(team) + "）的团队长"
-          + teams.personName(leader) + "可以变更案件 " + caseNumber + " 的承办人。");
+          + teams.personName(leader) + "或" + reassigners.names() + "可以变更案件 " + caseNumber + " 的承办人。");
     }
     String wanted = text(execution, NEW_HANDLER, "请填写新承办人。");
     Staff newHandler = teams.member(team, wanted).orElseThrow(() -> new InvalidCaseDataException(

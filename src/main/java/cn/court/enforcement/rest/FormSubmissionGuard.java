@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -61,6 +62,8 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
       + "|modification/execute(Async)?|migration/execute(Async)?"
       + "|process-instance/[^/]+/modification(-async)?|process-definition/.+/restart(-async)?");
 
+  private static final Pattern AUTHORIZATION = Pattern.compile("authorization/(create|[^/]+)");
+
   private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build()).build();
 
@@ -69,14 +72,18 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
     if (request.getLength() > MAX_BODY) {
       throw tooLarge(MAX_BODY);
     }
-    if (!"POST".equals(request.getMethod())) {
-      return;
-    }
     Matcher engine = ENGINE.matcher(request.getUriInfo().getPath());
-    if (!engine.matches()) {
+    if (!engine.matches() || !List.of("POST", "PUT").contains(request.getMethod())) {
       return;
     }
     String path = engine.group(2);
+    if (AUTHORIZATION.matcher(path).matches()) {
+      refuseRevoke(request);
+      return;
+    }
+    if (!"POST".equals(request.getMethod())) {
+      return;
+    }
     Matcher task = TASK.matcher(path);
     Matcher start = START.matcher(path);
     if (ADMIN_ONLY.matcher(path).matches()) {
@@ -110,6 +117,18 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
       }
       replace(request, body);
     }
+  }
+
+  /**
+   * The engine checks grants only ({@code authorization-check-revokes: never}, so it need not ask
+   * the database in every command whether a revoke exists): a revoke would be silently ignored.
+   */
+  private void refuseRevoke(ContainerRequestContext request) throws IOException {
+    ObjectNode body = body(request);
+    if (body.path("type").asInt(-1) == Authorization.AUTH_TYPE_REVOKE) {
+      throw RefusedRequest.badRequest("本系统只使用“授予”类授权，不使用“撤销”类授权：要收回权限，请删除或修改相应的授予授权。");
+    }
+    replace(request, body);
   }
 
   /**

@@ -1,7 +1,9 @@
 package cn.court.enforcement.browser;
 
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,11 +75,7 @@ public final class Tasklist {
 
   /** Opens 启动流程 and picks the process by its name; its start form opens. */
   public void openStartForm(String processName) {
-    browser.open(base);
-    // Seen once on a loaded machine: the page came without its CSP nonce and its scripts never ran.
-    if (!browser.awaitText("启动流程", Duration.ofSeconds(10))) {
-      browser.open(base);
-    }
+    openHome();
     browser.await(By.xpath("//a[contains(normalize-space(.),'启动流程')]")).click();
     browser.await(By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']")).click();
     browser.await(By.cssSelector(".modal .fjs-container"));
@@ -105,5 +103,44 @@ public final class Tasklist {
 
   public boolean submitEnabled(boolean start) {
     return browser.await(start ? START : COMPLETE).isEnabled();
+  }
+
+  /** The processes 启动流程 offers this user, by name; the dialog is closed again. */
+  public List<String> startableProcesses() {
+    openHome();
+    browser.await(By.xpath("//a[contains(normalize-space(.),'启动流程')]")).click();
+    // The list is loaded after the dialog opens; on a busy machine that takes a while.
+    awaitAnyShown(By.cssSelector(".modal .available-processes, .modal-body .well"), Duration.ofSeconds(60));
+    By offered = By.cssSelector(".modal ul.processes li a");
+    List<String> names = browser.all(offered).stream().map(link -> link.getText().trim()).toList();
+    browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+    return names;
+  }
+
+  /** Types a user id into the open task's assignee field, as Tasklist offers everybody. */
+  public void typeAssignee(String userId) {
+    browser.click(browser.await(By.cssSelector(".task-card .assignee [cam-widget-inline-field]")));
+    WebElement input = browser.await(By.cssSelector(".task-card .assignee input"));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), userId, Keys.ENTER);
+  }
+
+  /** Shows the open task's 历史 tab (its user-operation log and comments). */
+  public void openHistory() {
+    browser.click(browser.await(By.xpath("//*[contains(@class,'task-card')]//a[normalize-space(.)='历史']")));
+    awaitAnyShown(By.cssSelector(".task-card .instant, .task-card .well"), Duration.ofSeconds(20));
+  }
+
+  /** One of the elements is shown (a comma list: the first found may be a hidden alternative). */
+  private void awaitAnyShown(By by, Duration timeout) {
+    new WebDriverWait(browser.driver(), timeout)
+        .until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
+  }
+
+  private void openHome() {
+    browser.open(base);
+    // Seen once on a loaded machine: the page came without its CSP nonce and its scripts never ran.
+    if (!browser.awaitText("启动流程", Duration.ofSeconds(10))) {
+      browser.open(base);
+    }
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.court.enforcement.calendar.CaseTerm.PauseReason;
 import cn.court.enforcement.casefile.CaseVariables;
-import cn.court.enforcement.escalation.SqlStatements;
 import cn.court.enforcement.escalation.TimeLimitsSpringTest;
+import cn.court.enforcement.support.StatementCounter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,6 +25,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The statutory case clock and the {@code time-limit-extension} process. */
@@ -40,6 +42,15 @@ class CaseClockTest {
   @Autowired IdentityService identity;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  @Autowired StatementCounter sql;
+
+  @TestConfiguration
+  static class Counting {
+    @Bean
+    static StatementCounter statementCounter() {
+      return new StatementCounter();
+    }
+  }
 
   @AfterEach
   void reset() {
@@ -153,11 +164,10 @@ class CaseClockTest {
     clock.pause(c, PauseReason.AUCTION, d("2026-05-11"), null, "处置财产并登记结果");
     clock.extend(c, 1, null);
     today("2026-05-21");
-    try (SqlStatements statements = SqlStatements.start(jdbc)) {
-      // 7 months from filing, 30 + 10 paused days
-      assertThat(clock.deadline(c)).isEqualTo(d("2026-11-11"));
-      assertThat(statements.on("court_case_clock")).isOne();
-    }
+    sql.reset();
+    // 7 months from filing, 30 + 10 paused days
+    assertThat(clock.deadline(c)).isEqualTo(d("2026-11-11"));
+    assertThat(sql.statements()).isOne();
     assertThatThrownBy(() -> clock.deadline("（2026）豫0000执999号")).isInstanceOf(InvalidCaseDataException.class)
         .hasMessageContaining("尚未登记执行期限");
   }

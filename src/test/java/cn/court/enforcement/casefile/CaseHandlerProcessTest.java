@@ -136,7 +136,7 @@ class CaseHandlerProcessTest {
     String caseNumber = flow.caseNumber;
 
     assertRefused("lvzhanpeng", caseNumber, "lihaohui", "理由",
-        "只有承办团队（普执三团队）的团队长焦阳波可以变更案件 " + caseNumber + " 的承办人。");
+        "只有承办团队（普执三团队）的团队长焦阳波或执行局领导可以变更案件 " + caseNumber + " 的承办人。");
     assertRefused("jiaoyangbo", caseNumber, "丁一", "理由", "「丁一」不是普执三团队的成员，新承办人须为本团队成员。");
     assertRefused("jiaoyangbo", caseNumber, "lvzhanpeng", "理由", "吕展鹏已是案件 " + caseNumber + " 的承办人。");
     assertRefused("jiaoyangbo", caseNumber, "lihaohui", " ", "请填写变更承办人的理由。");
@@ -153,6 +153,21 @@ class CaseHandlerProcessTest {
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("handler-change").count()).isZero();
     Assertions.assertThat(beans.registry.handlerChanges(caseNumber)).hasSize(1);
     assertThat(flow.at("Task_ChooseNextMeasure")).isAssignedTo("lvzhanpeng");
+  }
+
+  @Test
+  void aBureauLeaderChangesTheHandlerOfAnyCaseToAMemberOfItsTeam() {
+    CaseFlow flow = CaseFlow.start().toTeamHub();
+
+    assertRefused("juzhang", flow.caseNumber, "丁一", "理由", "「丁一」不是普执三团队的成员，新承办人须为本团队成员。");
+    change("juzhang", flow.caseNumber, "李昊徽", "吕展鹏长期病假");
+
+    assertThat(flow.at("Task_ChooseNextMeasure")).isAssignedTo("lihaohui");
+    Assertions.assertThat(beans.registry.handlerChanges(flow.caseNumber)).last().satisfies(change -> {
+      Assertions.assertThat(change.newHandler()).isEqualTo("lihaohui");
+      Assertions.assertThat(change.reason()).isEqualTo("吕展鹏长期病假");
+      Assertions.assertThat(change.changedBy()).isEqualTo("juzhang");
+    });
   }
 
   private static void change(String leader, String caseNumber, String newHandler, String reason) {

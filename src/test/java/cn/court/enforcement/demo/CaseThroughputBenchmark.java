@@ -3,6 +3,7 @@ package cn.court.enforcement.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.support.PostgresDatabase;
+import cn.court.enforcement.support.StatementCounter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,11 +33,18 @@ class CaseThroughputBenchmark {
 
     @Autowired CaseWalker walker;
     @Autowired HistoryService history;
+    @Autowired StatementCounter sql;
 
     void measure(String database) {
       LocalDate today = LocalDate.of(2026, 11, 25);
       DemoCases.DemoCase template = DemoCases.all(today).get(DemoCases.all(today).size() - 1);
       walk(template, 90_000, 10, today); // warm-up
+      sql.reset();
+      sql.trace();
+      walk(template, 89_999, 10, today);
+      writeTrace(database);
+      System.out.printf("BENCHMARK %s: one case = %d statements in %d round trips, %d commits; %s%n",
+          database, sql.statements(), sql.roundTrips(), sql.commits(), sql.breakdown(80));
       List<Long> millis = new ArrayList<>();
       int steps = 0;
       long start = System.nanoTime();
@@ -48,7 +59,17 @@ class CaseThroughputBenchmark {
           database, CASES, seconds, CASES / seconds, steps / seconds,
           millis.get(CASES / 2), millis.get((int) (CASES * 0.95)));
       assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("enforcement-case")
-          .completed().count()).isEqualTo(CASES + 1);
+          .completed().count()).isEqualTo(CASES + 2);
+    }
+
+    /** The statements of one case, one per line, under target/ (to see where the work goes). */
+    private void writeTrace(String database) {
+      try {
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "benchmark-sql-" + database.split(" ")[0] + ".txt"),
+            sql.traced());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     private int walk(DemoCases.DemoCase template, int serial, int pick, LocalDate today) {
@@ -60,8 +81,17 @@ class CaseThroughputBenchmark {
     }
   }
 
+  @TestConfiguration
+  static class Counting {
+    @Bean
+    static StatementCounter statementCounter() {
+      return new StatementCounter();
+    }
+  }
+
   @Nested
   @SpringBootTest
+  @Import(Counting.class)
   class OnH2InMemory extends Run {
     @Test
     void wholeCases() {
@@ -71,6 +101,7 @@ class CaseThroughputBenchmark {
 
   @Nested
   @SpringBootTest
+  @Import(Counting.class)
   @TestPropertySource(properties = {
       "spring.datasource.url=" + PostgresDatabase.SERVER + PG_DATABASE,
       "spring.datasource.username=postgres"})

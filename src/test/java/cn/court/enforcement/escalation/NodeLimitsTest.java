@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.court.enforcement.calendar.TimeLimitParseListener;
+import cn.court.enforcement.support.StatementCounter;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,6 +60,15 @@ class NodeLimitsTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
+  @Autowired StatementCounter sql;
+
+  @TestConfiguration
+  static class Counting {
+    @Bean
+    static StatementCounter statementCounter() {
+      return new StatementCounter();
+    }
+  }
 
   @BeforeEach
   void clean() {
@@ -115,17 +127,15 @@ class NodeLimitsTest {
     ClockUtil.setCurrentTime(at("2026-03-06T10:00"));
     Task early = start("（2026）豫0000执7102号");
     Task late = start("（2026）豫0000执7103号");
-    try (SqlStatements statements = SqlStatements.start(jdbc)) {
-      // due Thu 12 Mar, reminded from Wed 11 Mar: nothing can have been recorded yet
-      tasks.complete(early.getId());
-      assertThat(statements.on("court_node_deadline")).isZero();
-    }
+    sql.reset();
+    // due Thu 12 Mar, reminded from Wed 11 Mar: nothing can have been recorded yet
+    tasks.complete(early.getId());
+    assertThat(sql.perTable()).doesNotContainKey("court_node_deadline");
 
     SweepTestSupport.sweepAt(management, at("2026-03-13T00:05"));
-    try (SqlStatements statements = SqlStatements.start(jdbc)) {
-      tasks.complete(late.getId());
-      assertThat(statements.on("court_node_deadline")).isOne();
-    }
+    sql.reset();
+    tasks.complete(late.getId());
+    assertThat(sql.perTable()).containsEntry("court_node_deadline", 1L);
     assertThat(jdbc.queryForObject("select ended_at from court_node_deadline where task_id = ?", Date.class,
         late.getId()).getTime()).isEqualTo(at("2026-03-13T00:05").getTime());
   }

@@ -1,0 +1,70 @@
+package cn.court.enforcement.engine;
+
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_END;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_START;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.IDENTITY_LINK_ADD;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.IDENTITY_LINK_DELETE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.TASK_INSTANCE_UPDATE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_CREATE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_DELETE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE;
+import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL;
+
+import java.util.Set;
+import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+/**
+ * History level {@code court}: what a court's record needs and nothing it pays for twice.
+ * Kept: process, activity and task instances (start and end), the form fields each person
+ * submitted ({@link HistoricDetail} of type form field), the user-operation log (who claimed,
+ * assigned, completed, changed), incidents, jobs, decisions, batches.
+ * Left out: every variable value and its changes (the submitted form fields already hold what
+ * people entered; what delegates compute lives in the court's own tables), candidate and
+ * assignee links (the operation log records claims and assignments), the intermediate
+ * updates of running task and activity instances (their end event writes the final row), and
+ * gateways, which route a case but are nobody's step (the next activity shows the route taken).
+ * docs/decisions.md gives the statements saved per case.
+ */
+public class CourtHistoryLevel extends AbstractHistoryLevel {
+
+  public static final String NAME = "court";
+  /** Any id Camunda does not use (0–3); stored in ACT_GE_PROPERTY {@code historyLevel}. */
+  public static final int ID = 30;
+
+  private static final Set<HistoryEventType> LEFT_OUT = Set.of(
+      VARIABLE_INSTANCE_CREATE, VARIABLE_INSTANCE_UPDATE, VARIABLE_INSTANCE_MIGRATE,
+      VARIABLE_INSTANCE_UPDATE_DETAIL, VARIABLE_INSTANCE_DELETE,
+      IDENTITY_LINK_ADD, IDENTITY_LINK_DELETE,
+      TASK_INSTANCE_UPDATE, ACTIVITY_INSTANCE_UPDATE);
+
+  private static final Set<HistoryEventType> ACTIVITY = Set.of(ACTIVITY_INSTANCE_START, ACTIVITY_INSTANCE_END);
+
+  @Override
+  public int getId() {
+    return ID;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+    return !LEFT_OUT.contains(eventType) && !(ACTIVITY.contains(eventType) && atGateway(entity));
+  }
+
+  private static boolean atGateway(Object entity) {
+    if (entity instanceof ExecutionEntity execution && execution.getActivity() != null) {
+      Object type = execution.getActivity().getProperty(BpmnProperties.TYPE.getName());
+      return type instanceof String name && name.endsWith("Gateway");
+    }
+    return false;
+  }
+}

@@ -1,0 +1,89 @@
+package cn.court.enforcement.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * Makes the task query's authorization check scale with the caller's grants instead of with the
+ * square of the open tasks. Camunda joins ACT_RU_AUTHORIZATION on
+ * {@code RESOURCE_ID_ IN (task id, definition key, '*')}, which no database can hash: with one
+ * grant per candidate group of every open task, 本组待办 took 9 s at 5,000 open cases
+ * (docs/decisions.md). This plugin loads Camunda's own {@code Task.xml} with that join removed
+ * and the check rewritten as row-independent IN-subqueries ({@code task-authorization.xml}); who
+ * sees which task is exactly as before, since the same grants decide. Operaton and CIB seven made
+ * the same change in their copies of the engine (with EXISTS).
+ *
+ * <p>MyBatis reads mapper files through the thread's context class loader first, so the patched
+ * file is served by a class loader set only while the engine builds its SQL mappings. When a
+ * Camunda upgrade changes the patched text, the engine refuses to start (and
+ * TaskQueryAuthorizationTest fails) instead of silently running the slow query.
+ */
+public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
+
+  static final String TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+  private static final String FRAGMENTS = "cn/court/enforcement/engine/task-authorization.xml";
+  private static final String AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
+
+  private static final Pattern JOIN = Pattern.compile(
+      "<include refid=\"" + Pattern.quote(AUTH + "authCheckJoinWithoutOnClause") + "\"\\s*/>\\s*"
+          + Pattern.quote("AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_ ${authJoinSeparator} D.KEY_ "
+          + "${authJoinSeparator} '*' ${authJoinEnd})"));
+  private static final Pattern CHECK = Pattern.compile(
+      "<include refid=\"" + Pattern.quote(AUTH + "contextualAuthorizationCheck") + "\"\\s*/>");
+
+  private ClassLoader original;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    Thread thread = Thread.currentThread();
+    original = thread.getContextClassLoader();
+    byte[] patched = patch(read(TASK_MAPPING), read(FRAGMENTS)).getBytes(StandardCharsets.UTF_8);
+    thread.setContextClassLoader(new ClassLoader(original) {
+      @Override
+      public InputStream getResourceAsStream(String name) {
+        return TASK_MAPPING.equals(name) ? new ByteArrayInputStream(patched) : super.getResourceAsStream(name);
+      }
+    });
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    Thread.currentThread().setContextClassLoader(original);
+  }
+
+  /** Camunda's Task.xml with the join removed and the check replaced; fails on any other text. */
+  static String patch(String taskXml, String fragments) {
+    String withoutJoin = replaceOnce(JOIN, taskXml, "");
+    String withCheck = replaceOnce(CHECK, withoutJoin,
+        "<include refid=\"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.courtTaskAuthorizationCheck\" />");
+    int end = withCheck.lastIndexOf("</mapper>");
+    return withCheck.substring(0, end) + fragments + withCheck.substring(end);
+  }
+
+  private static String replaceOnce(Pattern pattern, String text, String replacement) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.find() || matcher.find()) {
+      throw new IllegalStateException("Camunda's " + TASK_MAPPING + " no longer has exactly one '" + pattern
+          + "': review cn.court.enforcement.engine.TaskQueryAuthorization against this Camunda version");
+    }
+    return matcher.replaceFirst(Matcher.quoteReplacement(replacement));
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = TaskQueryAuthorization.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

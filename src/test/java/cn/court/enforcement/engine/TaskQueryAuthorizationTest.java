@@ -1,0 +1,151 @@
+package cn.court.enforcement.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.court.enforcement.support.PostgresDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.ibatis.executor.parameter.ParameterHandler;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The task query's authorization check is the rewritten one, on this Camunda version and on
+ * PostgreSQL with thousands of open tasks: a Camunda upgrade that changes the patched mapping,
+ * or a setting that brings back the per-task grant join, fails here.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=" + PostgresDatabase.SERVER + TaskQueryAuthorizationTest.DATABASE,
+    "spring.datasource.username=postgres"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskQueryAuthorizationTest {
+
+  static final String DATABASE = "enforcement_task_query";
+  static final int OPEN_TASKS = 1_500;
+
+  static {
+    PostgresDatabase.recreate(DATABASE);
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeAll
+  void openTasks() {
+    engine.getRepositoryService().createDeployment().addClasspathResource("visibility-probe.bpmn").deploy();
+    List<String> groups = List.of("intake", "ordinary-team-1", "ordinary-team-2");
+    for (int k = 0; k < OPEN_TASKS; k++) {
+      engine.getRuntimeService().startProcessInstanceByKey("visibility-probe", Map.of("group", groups.get(k % 3)));
+    }
+    jdbc.execute("analyze");
+  }
+
+  @Test
+  void aClerksGroupQueryLooksUpTheGrantsOnceInsteadOfJoiningThem() throws SQLException {
+    String plan = explain(query -> query.taskCandidateGroup("intake").taskUnassigned(), "lilinxia", List.of("intake"));
+
+    assertThat(plan).contains("hashed SubPlan").doesNotContainPattern("(?s)Nested Loop.*act_ru_authorization.*resource_id_ = ANY");
+    assertThat(countAs("lilinxia", List.of("intake"))).isEqualTo(OPEN_TASKS / 3);
+    assertThat(countAs("zhouyuan", List.of("ordinary-team-1"))).isEqualTo(OPEN_TASKS / 3);
+  }
+
+  @Test
+  void theRewriteIsActiveAndCamundasTextIsTheOneItWasWrittenFor() throws IOException {
+    String sql = boundSql(query -> query.taskCandidateGroup("intake"), "lilinxia", List.of("intake")).getSql();
+    assertThat(sql).doesNotContain("AUTH ON").contains("RES.ID_ IN (").contains("D.KEY_ IN (");
+
+    String camunda;
+    try (InputStream in = TaskEntity.class.getClassLoader().getResourceAsStream(TaskQueryAuthorization.TASK_MAPPING)) {
+      camunda = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(TaskQueryAuthorization.patch(camunda, "")).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
+    assertThatThrownBy(() -> TaskQueryAuthorization.patch(camunda.replace("AUTH ON", "AUTH  ON"), ""))
+        .hasMessageContaining("review cn.court.enforcement.engine.TaskQueryAuthorization");
+  }
+
+  @Test
+  void theDatabaseRecordsTheCourtHistoryLevel() {
+    assertThat(jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'", String.class))
+        .isEqualTo(String.valueOf(CourtHistoryLevel.ID));
+  }
+
+  private long countAs(String user, List<String> groups) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return engine.getTaskService().createTaskQuery().processDefinitionKey("visibility-probe").count();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private String explain(java.util.function.Consumer<TaskQueryImpl> criteria, String user, List<String> groups)
+      throws SQLException {
+    BoundSql[] bound = new BoundSql[1];
+    MappedStatement statement = statement();
+    TaskQueryImpl query = configured(criteria, user, groups, bound);
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement explain = connection.prepareStatement("explain " + bound[0].getSql())) {
+      ParameterHandler parameters = new DefaultParameterHandler(statement, query, bound[0]);
+      parameters.setParameters(explain);
+      List<String> lines = new ArrayList<>();
+      try (ResultSet result = explain.executeQuery()) {
+        while (result.next()) {
+          lines.add(result.getString(1));
+        }
+      }
+      return String.join("\n", lines);
+    }
+  }
+
+  private BoundSql boundSql(java.util.function.Consumer<TaskQueryImpl> criteria, String user, List<String> groups) {
+    BoundSql[] bound = new BoundSql[1];
+    configured(criteria, user, groups, bound);
+    return bound[0];
+  }
+
+  /** The query as the engine runs it for this person: authorization check configured in a command. */
+  private TaskQueryImpl configured(java.util.function.Consumer<TaskQueryImpl> criteria, String user, List<String> groups,
+      BoundSql[] bound) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return configuration.getCommandExecutorTxRequired().execute(context -> {
+        TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery();
+        criteria.accept(query);
+        context.getAuthorizationManager().configureTaskQuery(query);
+        bound[0] = statement().getBoundSql(query);
+        return query;
+      });
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private MappedStatement statement() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return configuration.getSqlSessionFactory().getConfiguration()
+        .getMappedStatement("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria");
+  }
+}
