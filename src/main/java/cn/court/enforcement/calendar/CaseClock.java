@@ -190,25 +190,6 @@ public class CaseClock {
         + state.term().pausedDays(today) + " 日）。不计入期限的期间：" + pauses;
   }
 
-  /**
-   * Refuses an extension request that comes too late or asks for too much; otherwise
-   * returns the current deadline.
-   */
-  public LocalDate checkExtensionRequest(String caseNumber, int months) {
-    CaseTerm term = term(caseNumber);
-    LocalDate deadline = term.deadline(deadlines.calendar(), deadlines.today());
-    LocalDate lastRequestDay = deadline.minusDays(EXTENSION_NOTICE_DAYS);
-    if (deadlines.today().isAfter(lastRequestDay)) {
-      throw new InvalidCaseDataException("案件 " + caseNumber + " 的执行期限于 " + deadline + " 届满，延长期限申请应在届满 "
-          + EXTENSION_NOTICE_DAYS + " 日前（最迟 " + lastRequestDay + "）提出，现已逾期，不能申请。");
-    }
-    if (months < 1 || term.extensionMonths() + months > MAX_EXTENSION_MONTHS) {
-      throw new InvalidCaseDataException("延长期限最多 " + MAX_EXTENSION_MONTHS + " 个月；案件 " + caseNumber + " 已延长 "
-          + term.extensionMonths() + " 个月，本次最多还可申请 " + (MAX_EXTENSION_MONTHS - term.extensionMonths()) + " 个月。");
-    }
-    return deadline;
-  }
-
   /** Records an approved extension and returns the new deadline. */
   public LocalDate extend(String caseNumber, int months, String processInstanceId) {
     jdbc.update("insert into court_case_clock_extension (case_number, months, process_instance_id, approved_at) "

@@ -34,6 +34,15 @@ public record CaseTerm(LocalDate filingDate, int months, int extensionMonths, Li
   /** A period not counted: from {@code start} up to (not including) {@code end}; open while {@code end} is null. */
   public record Pause(PauseReason reason, LocalDate start, LocalDate end) {}
 
+  /**
+   * Whether the term was extended already: the president extends a case once, by at most three
+   * months; any further extension is reported to the higher court
+   * (《最高人民法院关于严格执行案件审理期限制度的若干规定》第五条).
+   */
+  public boolean extended() {
+    return extensionMonths > 0;
+  }
+
   /** Days not counted up to {@code today}; overlapping pauses count once. */
   public long pausedDays(LocalDate today) {
     long days = 0;

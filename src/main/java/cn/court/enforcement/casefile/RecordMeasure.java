@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a measure of the handling team to the case registry (the closure checks read it):
- * a measure, an interview with a party, a signed punitive ruling, an offline measure done on
- * the team's request. The forms share the fields measureDate and measureSummary, which are
- * cleared afterwards so the next measure starts with an empty form.
+ * a measure, an interview with a party, a signed punitive ruling or consumption-restriction
+ * order, an offline measure done on the team's request, a dishonest listing removed. The
+ * forms share the fields measureDate and measureSummary, which are cleared afterwards so the
+ * next measure starts with an empty form.
  */
 @Component("recordMeasure")
 public class RecordMeasure extends TaskCompletionListener {
@@ -63,7 +64,7 @@ public class RecordMeasure extends TaskCompletionListener {
         String party = check.oneOf("interviewParty", "谈话对象", Set.of(CaseFiling.APPLICANT, CaseFiling.RESPONDENT));
         yield INTERVIEW_PREFIX + party;
       }
-      case "Task_SignPunishmentRuling" -> {
+      case "Task_SignPunishmentRuling", "Task_SignConsumptionRestriction" -> {
         String decision = check.oneOf(PUNISHMENT_DECISION, "签发意见", Set.of("signed", "rejected"));
         if ("rejected".equals(decision)) {
           check.text("rulingRemarks", "不予签发的理由");
@@ -76,6 +77,7 @@ public class RecordMeasure extends TaskCompletionListener {
         check.oneOf("offlineMeasure", "采取的措施", ControlPropertyOffline.MEASURES);
         yield "offline-request";
       }
+      case "Task_RemoveDishonestListing" -> "dishonest-list-removed";
       default -> throw new IllegalStateException("No measure recorded by task " + taskKey);
     };
   }

@@ -203,17 +203,40 @@ public final class CaseRoute {
         "measureDate", date(4), "measureSummary", summary);
   }
 
-  /** A punishment proposed by the team; the judge signs it unless {@code judgeSigns} is false. */
-  public CaseRoute punishment(String kind, String grounds, boolean judgeSigns) {
+  /**
+   * A punishment proposed by the team, with the kind's own fields ({@code details}: name, value …,
+   * e.g. the fine's amount or the dishonest-list ground); then who the law names approves or signs it.
+   */
+  public CaseRoute punishment(String kind, String grounds, Object... details) {
     chooseMeasure("punishment");
-    add("Task_ProposePunishment", Step.HANDLING_TEAM, "respondentPartyId", Step.respondent(1),
-        "punishmentKind", kind, "punishmentGrounds", grounds);
-    if (judgeSigns) {
-      add("Task_SignPunishmentRuling", "judges", "punishmentDecision", "signed",
-          "rulingNumber", ruling("之一"), "measureDate", date(2),
-          "measureSummary", "决定书已签发并送达");
-    }
-    return this;
+    Map<String, Object> form = vars(details);
+    form.putAll(vars("respondentPartyId", Step.respondent(1), "punishmentKind", kind, "punishmentGrounds", grounds));
+    return add("Task_ProposePunishment", Step.HANDLING_TEAM, form);
+  }
+
+  /** The president approves the proposed 拘传, fine or detention (民事诉讼法 第一百一十九条). */
+  public CaseRoute presidentApproves() {
+    return add("Task_ApprovePunishment", "court-presidents", "presidentDecision", "approve");
+  }
+
+  /** A judge signs the decision document (after the president's approval, or an exit restriction, a referral). */
+  public CaseRoute judgeSigns() {
+    return add("Task_SignPunishmentRuling", "judges", "punishmentDecision", "signed",
+        "rulingNumber", ruling("之一"), "measureDate", date(2), "measureSummary", "决定书已签发并送达");
+  }
+
+  /** The president signs the consumption-restriction order. */
+  public CaseRoute presidentSignsRestriction() {
+    return add("Task_SignConsumptionRestriction", "court-presidents", "punishmentDecision", "signed",
+        "rulingNumber", ruling("之限1"), "measureDate", date(2),
+        "measureSummary", "自即日起至履行完毕止，限制乘坐飞机、列车软卧等高消费；违反者依法予以罚款、拘留");
+  }
+
+  /** The president signs the dishonest-list decision, and with it the consumption-restriction order. */
+  public CaseRoute presidentSignsListing() {
+    return add("Task_SignDishonestListing", "court-presidents", "punishmentDecision", "signed",
+        "rulingNumber", ruling("之失1"), "measureDate", date(2), "measureSummary", "纳入失信被执行人名单并公布",
+        "restrictionOrderNumber", ruling("之限1"));
   }
 
   public CaseRoute offlineRequest(String request, boolean done) {

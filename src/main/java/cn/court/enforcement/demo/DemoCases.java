@@ -68,16 +68,19 @@ final class DemoCases {
         r -> toTeam(r).interviewBothParties(),
         r -> toTeam(r).interviewBothParties().measure("investigate-property", "已核查申请人提供的全部财产线索"),
         r -> toTeam(r).measure("search-residence", "对被执行人住所进行了搜查，未发现可供执行的财产"),
-        r -> toTeam(r).measure("serve-documents", "已向被执行人直接送达执行通知书、报告财产令"),
         r -> toTeam(r).measure("settlement", "组织双方和解，被执行人同意分三期履行"),
         r -> toTeam(r).interviewBothParties().chooseMeasure("interview"), // 记录当事人谈话 (team)
         r -> toTeam(r).interviewBothParties()
-            .punishment("consumption-restriction", "被执行人未按执行通知履行义务", false), // 签发惩戒决定书 (judges)
+            .punishment("consumption-restriction", "被执行人未按执行通知履行义务"), // 签发限制消费令 (court-presidents)
+        // 80,000 yuan: within the limits for a person and for an organisation alike
+        r -> toTeam(r).interviewBothParties().punishment("fine", "被执行人拒不报告财产", "fineAmount", 80_000)
+            .presidentApproves(), // 签发惩戒决定书 (judges)
         r -> toTeam(r).interviewBothParties().assetDisposal("被执行人名下位于郑州市金水区的住宅一套", null), // auction
         r -> toTeam(r).offlineRequest("请冻结被执行人在洛阳银行的账户", false), // 办理线下查控事项 (intensive-affairs)
         r -> toTeam(r).interviewBothParties().measure("investigate-property", "经网络和线下调查，未发现可供执行的财产")
             .verifyClue("not-found", "经查询中国工商银行郑州分行，被执行人账户余额为零；名下车辆已被其他法院首封")
-            .punishment("dishonest-list", "被执行人有履行能力而拒不履行", true)
+            .punishment("dishonest-list", "被执行人拒不报告财产", "dishonestGround", "violates-property-report")
+            .presidentSignsListing() // a listing of two years: dishonest-listing waits for its end
             .proposeClosure("procedure-terminated", "经穷尽调查未发现可供执行财产，申请执行人同意终本"), // termination
         r -> toTeam(r).interviewBothParties().proposeClosure("terminated", "申请执行人撤回执行申请")
             .signClosureRuling(), // 登记结案信息 (documents)

@@ -29,15 +29,21 @@ public class InAppNotifications implements NotificationSender {
         new Timestamp(ClockUtil.getCurrentTime().getTime()));
   }
 
-  /** The user's notifications, newest first. */
-  public List<Stored> of(String user, boolean unreadOnly) {
+  /** The user's notifications, newest first; at most {@code limit} of them unless it is null. */
+  public List<Stored> of(String user, boolean unreadOnly, Integer limit) {
     return jdbc.query("select * from court_notification where recipient = ?"
-            + (unreadOnly ? " and read_at is null" : "") + " order by created_at desc, id desc",
+            + (unreadOnly ? " and read_at is null" : "") + " order by created_at desc, id desc"
+            + (limit == null ? "" : " fetch first " + limit + " rows only"),
         (rs, i) -> new Stored(rs.getLong("id"), rs.getString("kind"), rs.getString("title"), rs.getString("body"),
             rs.getString("case_number"), rs.getString("process_instance_id"), rs.getString("task_id"),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()),
         user);
+  }
+
+  public int unreadCount(String user) {
+    return jdbc.queryForObject("select count(*) from court_notification where recipient = ? and read_at is null",
+        Integer.class, user);
   }
 
   /** Marks the user's own notification read; false when there is no such notification for the user. */

@@ -3,6 +3,7 @@ package cn.court.enforcement.escalation;
 import cn.court.enforcement.security.ApiRefusal;
 import cn.court.enforcement.security.CurrentStaff;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +13,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The current user's notifications. */
+/**
+ * The current user's notifications: over REST ({@code /api}, HTTP Basic) and for Tasklist's 提醒
+ * in the header under the webapps' own path, where Camunda's filters authenticate the request by
+ * the webapp login and check its CSRF token.
+ */
 @RestController
-@RequestMapping("/api/notifications")
+@RequestMapping({"/api/notifications", NotificationController.WEBAPP_PATH})
 public class NotificationController {
+
+  static final String WEBAPP_PATH = "/camunda/api/court/notifications";
 
   private final InAppNotifications notifications;
   private final CurrentStaff currentUser;
@@ -25,9 +32,19 @@ public class NotificationController {
     this.currentUser = currentUser;
   }
 
+  /** Newest first; {@code limit} caps the list (Tasklist shows the latest few). */
   @GetMapping
-  public List<InAppNotifications.Stored> mine(@RequestParam(defaultValue = "false") boolean unread) {
-    return notifications.of(currentUser.required().getUserId(), unread);
+  public List<InAppNotifications.Stored> mine(@RequestParam(defaultValue = "false") boolean unread,
+      @RequestParam(required = false) Integer limit) {
+    if (limit != null && limit < 1) {
+      throw new ApiRefusal(HttpStatus.BAD_REQUEST, "参数 limit 须为正整数。");
+    }
+    return notifications.of(currentUser.required().getUserId(), unread, limit);
+  }
+
+  @GetMapping("/unread-count")
+  public Map<String, Integer> unreadCount() {
+    return Map.of("unread", notifications.unreadCount(currentUser.required().getUserId()));
   }
 
   @PostMapping("/{id}/read")

@@ -43,11 +43,16 @@ public class TaskFilters {
 
   private List<Definition> definitions() {
     return List.of(
+        // First, so Tasklist opens on it: everything a clerk may work on now, the most urgent first.
+        new Definition("待办事项", "分配给我的任务和我所在各组尚未认领的任务，按到期日排序", -30, false,
+            () -> tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
+                .orderByDueDate().asc().orderByTaskCreateTime().asc()),
         new Definition("我的待办", "已由我认领或分配给我的任务", -20, false,
             () -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
         new Definition("本组待办", "我所在各组尚未认领的任务", -10, false,
             () -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .taskUnassigned().orderByTaskCreateTime().asc()),
+                .taskUnassigned().orderByDueDate().asc().orderByTaskCreateTime().asc()),
         new Definition("即将到期", "两天内到期的任务", 0, false,
             () -> tasks.createTaskQuery().dueAfterExpression("${now()}")
                 .dueBeforeExpression("${dateTime().plusDays(2).toDate()}").orderByDueDate().asc()),

@@ -158,7 +158,9 @@ final class CamundaForm {
   /** form-js shows dates as its placeholder says (mm/dd/yyyy) and stores them as yyyy-MM-dd. */
   private static void typeDate(Browser browser, WebElement input, String isoDate) {
     String shown = isoDate;
-    if (!isoDate.isEmpty() && "mm/dd/yyyy".equalsIgnoreCase(input.getAttribute("placeholder"))) {
+    String placeholder = input.getAttribute("placeholder");
+    // American order, in English or as formjs-zh.js puts it in Chinese
+    if (!isoDate.isEmpty() && ("mm/dd/yyyy".equalsIgnoreCase(placeholder) || "月/日/年".equals(placeholder))) {
       shown = LocalDate.parse(isoDate).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
     }
     browser.click(input);

@@ -143,4 +143,114 @@ public final class Tasklist {
       browser.open(base);
     }
   }
+
+  // --- a clerk's daily use (StaffDailyUseBrowserTest) ---------------------------------------
+
+  private static final By CARDS = By.cssSelector(".tasks-list li.task");
+
+  /**
+   * Logs in; when the page never shows its login form (on a loaded machine the webapp's scripts
+   * can time out loading, or come without their CSP nonce), loads it again, as a person presses F5.
+   */
+  public Tasklist loginPatiently(String user, String password) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return login(user, password);
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The placeholder of a form's date field, by its component id. */
+  public String datePlaceholder(String componentId) {
+    return browser.awaitPresent(By.cssSelector("input[id$='-" + componentId + "-date']")).getAttribute("placeholder");
+  }
+
+  /** True when a click at the middle of the element, scrolled into view, reaches it, not a notice over it. */
+  public boolean uncovered(WebElement element) {
+    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    return (Boolean) browser.driver().executeScript("const r = arguments[0].getBoundingClientRect();"
+        + "const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        + "return top === arguments[0] || arguments[0].contains(top);", element);
+  }
+
+  /** The label of a form field, by the label's text. */
+  public WebElement formLabel(String text) {
+    return browser.await(By.xpath("//*[contains(@class,'fjs-form-field')]//label[contains(normalize-space(.),'" + text + "')]"));
+  }
+
+  /** The name of the selected filter, without its counter. */
+  public String activeFilter() {
+    WebElement name = browser.await(By.cssSelector(".task-filter.active h4.name a"));
+    return name.getText().replaceAll("\\s*\\d+$", "").trim();
+  }
+
+  /** The texts of the task cards of the list, top to bottom. */
+  public java.util.List<String> cards() {
+    browser.await(CARDS);
+    return browser.all(CARDS).stream().map(WebElement::getText).toList();
+  }
+
+  /** Searches the list by 流程实例案号 (the business key, the case number), as typed in the search field. */
+  public void searchByCaseNumber(String caseNumber) {
+    WebElement field = browser.await(By.cssSelector(".search-field input.main-field"));
+    field.click();
+    field.sendKeys("案号");
+    browser.await(By.xpath("//*[contains(@class,'search-field')]//ul[contains(@class,'dropdown-menu')]"
+        + "//a[contains(normalize-space(.),'流程实例案号')]")).click();
+    WebElement value = new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(d -> d.switchTo().activeElement());
+    value.sendKeys(caseNumber, org.openqa.selenium.Keys.ENTER);
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> {
+      java.util.List<WebElement> cards = d.findElements(CARDS);
+      return cards.size() == 1 && cards.get(0).getText().contains(caseNumber);
+    });
+  }
+
+  /**
+   * The unread count beside 提醒 in the header once it is {@code expected}, or the count shown
+   * after 10 s (the header asks the server after login and after each reading).
+   */
+  public int unreadReminders(int expected) {
+    By loaded = By.cssSelector(".court-reminders-toggle[data-unread]");
+    browser.awaitPresent(loaded);
+    try {
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+          .until(d -> String.valueOf(expected).equals(d.findElement(loaded).getAttribute("data-unread")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // the assertion shows the count seen
+    }
+    WebElement badge = browser.driver().findElement(By.cssSelector(".court-reminders-unread"));
+    String shown = badge.isDisplayed() ? badge.getText().trim() : "";
+    return shown.isEmpty() ? 0 : Integer.parseInt(shown);
+  }
+
+  public void openReminders() {
+    browser.click(browser.await(By.cssSelector(".court-reminders-toggle")));
+    browser.await(By.cssSelector(".court-reminders-panel"));
+  }
+
+  /** Opens a reminder of the open 提醒 panel by its title; it is marked read and its task opens. */
+  public void openReminder(String title) {
+    browser.click(browser.await(By.xpath("//*[contains(@class,'court-reminders-panel')]"
+        + "//a[contains(@class,'court-reminder')][.//*[normalize-space(.)='" + title + "']]")));
+  }
+
+  /** The name of the task open on the right. */
+  public String openedTaskName() {
+    return browser.await(By.cssSelector(".task-details h2.task")).getText().trim();
+  }
+
+  public boolean offersCreateTask() {
+    browser.awaitPresent(By.cssSelector(".create-task-action"));
+    return browser.all(By.cssSelector(".create-task-action")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** The name in the header's account menu. */
+  public String headerUserName() {
+    return browser.await(By.cssSelector("li.account > a.dropdown-toggle")).getText().trim();
+  }
 }

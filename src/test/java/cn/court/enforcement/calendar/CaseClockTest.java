@@ -197,22 +197,20 @@ class CaseClockTest {
   }
 
   @Test
-  void anApprovedAndSignedExtensionMovesTheDeadline() {
+  void anApprovedExtensionMovesTheDeadline() {
     String c = allocatedCase("（2026）豫0000执102号");
     today("2026-08-20");
     String instance = requestExtension(c, 2);
     assertThat(runtime.getVariable(instance, "currentDeadline")).isEqualTo("2026-09-02");
-    complete(instance, "Task_ApproveExtension", "leaderDecision", "approve");
-    complete(instance, "Task_SignExtension", "judgeDecision", "sign");
+    complete(instance, "Task_ApproveExtension", "presidentDecision", "approve");
 
     assertThat(clock.deadline(c)).isEqualTo(d("2026-11-02"));
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("newDeadline")
         .singleResult().getValue()).isEqualTo("2026-11-02");
     assertThat(jdbc.queryForList("select title from court_notification where recipient = 'zhouyuan' and case_number = ?",
         String.class, c)).containsExactly("延长执行期限已批准");
-    // only one more month may be asked for now
-    assertThatThrownBy(() -> requestExtension(c, 2)).isInstanceOf(InvalidCaseDataException.class)
-        .hasMessageContaining("最多还可申请 1 个月");
+    // the president extends once: another request is a further extension, reported to the higher court
+    assertThat(runtime.getVariable(requestExtension(c, 2), "furtherExtension")).isEqualTo(true);
   }
 
   @Test
@@ -220,14 +218,13 @@ class CaseClockTest {
     String c = allocatedCase("（2026）豫0000执103号");
     today("2026-08-20");
     String instance = requestExtension(c, 3);
-    complete(instance, "Task_ApproveExtension", "leaderDecision", "approve");
-    complete(instance, "Task_SignExtension", "judgeDecision", "refuse");
+    complete(instance, "Task_ApproveExtension", "presidentDecision", "refuse");
     assertThat(clock.deadline(c)).isEqualTo(d("2026-09-02"));
     assertThat(jdbc.queryForList("select title from court_notification where recipient = 'zhouyuan' and case_number = ?",
         String.class, c)).containsExactly("延长执行期限未获批准");
 
     String second = requestExtension(c, 1);
-    complete(second, "Task_ApproveExtension", "leaderDecision", "refuse");
+    complete(second, "Task_ApproveExtension", "presidentDecision", "refuse");
     assertThat(tasks.createTaskQuery().processInstanceId(second).count()).isZero();
     assertThat(clock.deadline(c)).isEqualTo(d("2026-09-02"));
   }

@@ -44,4 +44,10 @@ class CaseTermTest {
     assertThat(new CaseTerm(FILED, 3, 0, List.of()).deadline(calendar, FILED)).isEqualTo(d("2026-06-02"));
     assertThat(new CaseTerm(FILED, 6, 2, List.of()).deadline(calendar, FILED)).isEqualTo(d("2026-11-02"));
   }
+
+  @Test
+  void aTermExtendedOnceWasExtended() {
+    assertThat(new CaseTerm(FILED, 6, 0, List.of()).extended()).isFalse();
+    assertThat(new CaseTerm(FILED, 6, 1, List.of()).extended()).as("any further extension is reported").isTrue();
+  }
 }

@@ -26,8 +26,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Only the handling team of a case may ask to extend its term: over REST, as Tasklist does it,
- * with authorizations on (a team member cannot read the case's instance, the check must).
+ * Only the handling team of a case (or a supervisor) may ask to extend its term, only while the
+ * case is open: over REST, as Tasklist does it, with authorizations on (a team member cannot
+ * read the case's instance, the check must).
  * Cases are walked through the engine by the people who would do each step.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -96,6 +97,29 @@ class ExtensionRequesterTest {
       assertThat(refused.body()).contains("案件 " + caseNumber + " 尚未确定承办团队，只有承办团队可以申请延长执行期限。");
       assertThat(extensions(caseNumber)).isZero();
     }
+  }
+
+  @Test
+  void aSupervisorMayAskForAnyRunningCase() {
+    String caseNumber = fileAndWalk(route -> route.triageFacts(false, false).confirmTrack("ordinary", null).allocate());
+    HttpResponse<String> accepted = request(leader("command-center"), caseNumber);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("Task_ApproveExtension")
+        .taskCandidateGroup("court-presidents").count()).isOne();
+  }
+
+  @Test
+  void aClosedCaseIsRefused() {
+    // Closed (结案登记) while its dossier is still being kept: the case's instance runs on.
+    String caseNumber = fileAndWalk(route -> route.triageFacts(true, false).confirmTrack("quick", null)
+        .nameQuickHandler().quickClose("fully-performed").registerClosure());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey(CaseVariables.PROCESS_KEY).count()).isOne();
+
+    HttpResponse<String> refused = request(walker.member("quick-team", 1).id(), caseNumber);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("案件 " + caseNumber + " 已结案，不能申请延长执行期限。");
+    assertThat(extensions(caseNumber)).isZero();
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.court.enforcement.casefile;
 import static org.mockito.Mockito.mock;
 
 import cn.court.enforcement.allocation.AllocationProperties;
+import cn.court.enforcement.authority.CourtPresident;
 import cn.court.enforcement.allocation.CheckTeamChoice;
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.clues.ClueRegistry;
@@ -52,6 +53,9 @@ final class CaseTestBeans {
     Mocks.register("correctFilingData", new CorrectFilingData(validator, registry));
     Mocks.register("checkTeamChoice", new CheckTeamChoice(new AllocationProperties(null, null)));
     Mocks.register("checkPunishmentProposal", new CheckPunishmentProposal(registry));
+    Mocks.register("courtPresident", new CourtPresident(CaseFlow.organisation()));
+    Mocks.register("listDishonestRespondent", new ListDishonestRespondent(registry));
+    Mocks.register("startDishonestListing", new StartDishonestListing());
     Mocks.register("checkPayout", new CheckPayout());
     UnverifiedClues unverifiedClues = new UnverifiedClues(new ClueRegistry(JDBC));
     Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.calendar.CaseTerm.PauseReason;
-import cn.court.enforcement.calendar.TimeLimitParseListener;
 import cn.court.enforcement.escalation.SweepTestSupport;
 import cn.court.enforcement.escalation.TimeLimitsSpringTest;
 import java.time.LocalDate;
@@ -65,11 +64,10 @@ class CaseTimeLimitsTest {
     SweepTestSupport.sweepAt(management, at(dateTime));
   }
 
-  /** The limits the task is held to, as escalation reads them: from the diagram, no task variable holds them. */
+  /** The limits the task is held to, from its diagram: no task variable holds them. */
   private List<String> limitsOf(Task task) {
     assertThat(tasks.getVariableLocal(task.getId(), "timeLimit")).isNull();
-    return TimeLimitParseListener.limitsOf(engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()),
-        task.getTaskDefinitionKey());
+    return CaseFlow.limitsOf(task);
   }
 
   @Test

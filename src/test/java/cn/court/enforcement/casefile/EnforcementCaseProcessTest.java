@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
     "forms/network-inquiry.form", "forms/property-item.form", "forms/offline-control.form", "forms/triage-facts.form",
     "forms/triage-confirm.form", "forms/quick-case.form", "forms/assign-team.form", "forms/team-next-step.form",
     "forms/team-interview.form", "forms/team-measure.form", "forms/punishment-proposal.form",
-    "forms/punishment-ruling.form", "forms/offline-request.form", "forms/closure-ruling.form",
+    "forms/punishment-ruling.form", "forms/punishment-approval.form", "forms/consumption-restriction-order.form",
+    "forms/dishonest-list-decision.form", "forms/offline-request.form", "forms/closure-ruling.form",
     "forms/closure-register.form", "forms/asset-disposal-result.form", "forms/case-money-register.form",
     "forms/case-money-payout.form", "forms/termination-conditions.form", "forms/termination-ruling.form",
     "forms/dossier-build.form", "forms/dossier-archive.form"})
@@ -99,8 +100,8 @@ class EnforcementCaseProcessTest {
         .measure("punishment", vars())
         .complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", flow.respondent(1),
             "punishmentKind", "consumption-restriction", "punishmentGrounds", "拒不申报财产"))
-        .complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "signed", "rulingNumber", "限高-1",
-            "measureDate", today(), "measureSummary", "限制高消费"))
+        .complete("Task_SignConsumptionRestriction", "court-presidents", vars("punishmentDecision", "signed",
+            "rulingNumber", "限高-1", "measureDate", today(), "measureSummary", "限制高消费"))
         .measure("offline-request", vars("offlineRequest", "查封某小区3号楼房产"))
         .complete("Task_HandleOfflineRequest", "intensive-affairs", vars("offlineMeasure", "seize",
             "measureDate", today(), "measureSummary", "已查封"))
@@ -108,7 +109,8 @@ class EnforcementCaseProcessTest {
         .registerClosure()
         .archive();
 
-    assertThat(flow.instance).isEnded().hasPassed("Task_RecordInterview", "Task_SignPunishmentRuling");
+    assertThat(flow.instance).isEnded().hasPassed("Task_RecordInterview", "Task_SignConsumptionRestriction")
+        .hasNotPassed("Task_SignPunishmentRuling");
     Assertions.assertThat(measures(flow, "investigate-property")).isEqualTo(1);
     Assertions.assertThat(measures(flow, "punishment-consumption-restriction")).isEqualTo(1);
     Assertions.assertThat(measures(flow, "offline-request")).isEqualTo(1);
@@ -339,17 +341,18 @@ class EnforcementCaseProcessTest {
         .interview("applicant")
         .measure("punishment", vars());
     assertThatThrownBy(() -> flow.complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", "999999",
-        "punishmentKind", "dishonest-list", "punishmentGrounds", "有履行能力而拒不履行")))
+        "punishmentKind", "dishonest-list", "punishmentGrounds", "有履行能力而拒不履行", "dishonestGround", "able-but-refuses")))
         .as("another case's party is refused at the proposal, not only at the ruling")
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("被惩戒的被执行人的取值无效：999999");
     flow.complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", company,
-            "punishmentKind", "dishonest-list", "punishmentGrounds", "有履行能力而拒不履行"))
-        .complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "signed", "rulingNumber", "失信-1",
-            "measureDate", today(), "measureSummary", "纳入失信名单"));
+            "punishmentKind", "dishonest-list", "punishmentGrounds", "有履行能力而拒不履行", "dishonestGround", "able-but-refuses"))
+        .complete("Task_SignDishonestListing", "court-presidents", vars("punishmentDecision", "signed", "rulingNumber", "失信-1",
+            "measureDate", today(), "measureSummary", "纳入失信名单", "restrictionOrderNumber", "限高-2"));
     Assertions.assertThat(CaseTestBeans.JDBC.queryForList("""
         SELECT m.measure || ':' || COALESCE(p.name, '-') FROM case_measure m LEFT JOIN case_party p ON p.id = m.party_id
         WHERE m.case_number = ? ORDER BY m.id""", String.class, flow.caseNumber))
-        .containsExactly("interview-respondent:某某建材有限公司", "interview-applicant:-", "punishment-dishonest-list:某某建材有限公司");
+        .containsExactly("interview-respondent:某某建材有限公司", "interview-applicant:-", "punishment-dishonest-list:某某建材有限公司",
+            "punishment-consumption-restriction:某某建材有限公司");
     assertThat(flow.instance).variables().doesNotContainKey("respondentPartyId");
   }
 
@@ -364,9 +367,23 @@ class EnforcementCaseProcessTest {
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("拘留天数应为整数");
     flow.complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId", flow.respondent(1),
         "punishmentKind", "detention", "punishmentGrounds", "抗拒执行", "detentionDays", 15));
+    flow.complete("Task_ApprovePunishment", "court-presidents", vars("presidentDecision", "approve"));
     flow.complete("Task_SignPunishmentRuling", "judges", vars("punishmentDecision", "rejected", "rulingRemarks", "证据不足"));
     Assertions.assertThat(measures(flow, "punishment-detention")).isZero();
     assertThat(flow.at("Task_ChooseNextMeasure")).isNotNull();
+
+    // Refused by the president: nothing recorded, and the next proposal starts from an empty form.
+    flow.measure("punishment", vars()).complete("Task_ProposePunishment", "ordinary-team-3", vars("respondentPartyId",
+        flow.respondent(1), "punishmentKind", "fine", "punishmentGrounds", "拒不报告财产", "fineAmount", 60000));
+    flow.complete("Task_ApprovePunishment", "court-presidents", vars("presidentDecision", "refuse",
+        "presidentComment", "已申报财产"));
+    assertThat(flow.instance).hasPassed("EndEvent_PunishmentNotApproved").hasNotPassed("Task_SignConsumptionRestriction");
+    Assertions.assertThat(measures(flow, "punishment-fine")).isZero();
+    flow.measure("punishment", vars());
+    Assertions.assertThat(taskService().getVariables(flow.at("Task_ProposePunishment").getId()))
+        .containsEntry("punishmentKind", null).containsEntry("fineAmount", null).containsEntry("presidentDecision", null);
+    Assertions.assertThat(runtimeService().getVariables(flow.instance.getId())).doesNotContainKeys("punishmentKind",
+        "fineAmount", "presidentDecision", "presidentComment");
   }
 
   @Test

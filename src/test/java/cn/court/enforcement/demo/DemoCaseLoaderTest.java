@@ -19,8 +19,8 @@ import org.springframework.test.context.ActiveProfiles;
 class DemoCaseLoaderTest {
 
   static final List<String> UNITS_WITH_WORK = List.of("filing", "intake", "documents", "archive",
-      "network-control", "intensive-affairs", "triage", "quick-team", "funds", "finance", "judges", "auction",
-      "termination", "archives-office", "ordinary-team-1", "ordinary-team-2", "ordinary-team-3",
+      "network-control", "intensive-affairs", "triage", "quick-team", "funds", "finance", "judges", "court-presidents",
+      "auction", "termination", "archives-office", "ordinary-team-1", "ordinary-team-2", "ordinary-team-3",
       "ordinary-team-4", "ordinary-team-5");
 
   @Autowired DemoCaseLoader loader;

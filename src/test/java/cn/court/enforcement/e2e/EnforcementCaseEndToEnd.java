@@ -101,7 +101,7 @@ abstract class EnforcementCaseEndToEnd {
     assertThat(staff.ownTasks(staff.memberOf(staff.handlingTeam).id(), caseNumber, CaseRoute.TEAM_HUB)).hasSize(1);
 
     staff.walk(caseNumber, route.interviewBothParties()
-        .punishment("consumption-restriction", "被执行人未按执行通知履行义务", true)
+        .punishment("consumption-restriction", "被执行人未按执行通知履行义务").presidentSignsRestriction()
         .offlineRequest("请扣押被执行人名下已查封的小型轿车", true)
         .assetDisposal("被执行人名下小型轿车一辆（豫A·8K2M6）", 61_000.0).caseMoney(61_000, 61_000)
         .teamCaseMoney(36_800, 36_800).proposeClosure("fully-performed", null).registerClosure()

@@ -17,6 +17,7 @@ class OrganisationFileTest {
   static final Map<String, List<String>> SPEC_MEMBERS = Map.ofEntries(
       Map.entry("bureau-leaders", List.of("juzhang", "chenyanling")),
       Map.entry("judges", List.of("faguanjia", "faguanyi")),
+      Map.entry("court-presidents", List.of("yuanzhang", "fuyuanzhang")),
       Map.entry("command-center", List.of("wanghui", "yangguoping")),
       Map.entry("filing", List.of("lianyuan")),
       Map.entry("intake", List.of("lilinxia")),
@@ -51,6 +52,7 @@ class OrganisationFileTest {
     assertThat(org.leaderOf("ordinary-team-3")).contains("jiaoyangbo");
     assertThat(org.leaderOf("quick-team")).contains("yangguoping");
     assertThat(org.person("lilinxia").orElseThrow().name()).isEqualTo("李林霞");
+    assertThat(org.leaderOf("court-presidents")).as("the president (院长)").contains("yuanzhang");
     assertThat(org.person("yangguoping").orElseThrow().groups()).hasSize(6);
     assertThat(org.units()).filteredOn(Unit::supervisor).extracting(Unit::id)
         .containsExactlyInAnyOrder("bureau-leaders", "command-center");

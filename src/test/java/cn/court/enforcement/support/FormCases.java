@@ -65,6 +65,10 @@ public final class FormCases {
         .execute().getId();
     if (how.registerCase()) {
       registerCase(caseNumber, given, processInstanceId);
+      // A respondent given to the task ("${respondent:1}") has its party id only once the case is filed.
+      Map<String, Object> respondents = Step.withRespondents(given, respondentOptions(caseNumber));
+      respondents.entrySet().removeIf(entry -> entry.getValue() == given.get(entry.getKey()));
+      engine.getRuntimeService().setVariables(processInstanceId, respondents);
     }
     if (how.steps() != null) {
       for (FormExample.Step step : how.steps()) {

@@ -79,11 +79,35 @@ class TaskFiltersTest {
   }
 
   @Test
-  void staffSeeFourFiltersSupervisorsFiveAndReloadingCreatesNoDuplicates() {
+  void staffSeeFiveFiltersSupervisorsSixAndReloadingCreatesNoDuplicates() {
     new TaskFilters(filters, tasks, engine.getAuthorizationService()).apply(organisation);
-    assertThat(filters.createFilterQuery().count()).isEqualTo(5);
-    assertThat(visibleFilters("lilinxia")).containsExactlyInAnyOrder("我的待办", "本组待办", "即将到期", "已超期");
-    assertThat(visibleFilters("wanghui")).contains("全部在办").hasSize(5);
+    assertThat(filters.createFilterQuery().count()).isEqualTo(6);
+    assertThat(visibleFilters("lilinxia")).containsExactlyInAnyOrder("待办事项", "我的待办", "本组待办", "即将到期", "已超期");
+    assertThat(visibleFilters("wanghui")).contains("全部在办").hasSize(6);
+  }
+
+  /** Tasklist opens the filter of lowest priority: the one that holds all a clerk's work. */
+  @Test
+  void theFirstFilterHoldsMyTasksAndMyGroupsUnclaimedOnesMostUrgentFirst() {
+    assertThat(filters.createFilterQuery().list().stream()
+        .min(java.util.Comparator.comparingInt(f -> (Integer) f.getProperties().get("priority"))))
+        .get().extracting(Filter::getName).isEqualTo("待办事项");
+    long now = System.currentTimeMillis();
+    Task later = task("intake", new Date(now + 5 * 86_400_000L));
+    Task mine = task("intake", new Date(now + 3 * 86_400_000L));
+    Task sooner = task("intake", new Date(now + 86_400_000L));
+    Task colleagues = task("intake", new Date(now + 2 * 86_400_000L));
+    Task otherTeam = task("ordinary-team-1", new Date(now));
+    Task assignedOnly = tasks.newTask();
+    assignedOnly.setDueDate(new Date(now + 4 * 86_400_000L));
+    tasks.saveTask(assignedOnly);
+    tasks.claim(mine.getId(), "lilinxia");
+    tasks.claim(colleagues.getId(), "someone-else");
+    tasks.setAssignee(assignedOnly.getId(), "lilinxia");
+
+    assertThat(through("待办事项", "lilinxia")).extracting(Task::getId)
+        .containsExactly(sooner.getId(), mine.getId(), assignedOnly.getId(), later.getId())
+        .doesNotContain(colleagues.getId(), otherTeam.getId());
   }
 
   @Test

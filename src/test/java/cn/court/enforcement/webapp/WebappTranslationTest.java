@@ -99,7 +99,7 @@ class WebappTranslationTest {
     String config = text(APP_ROOT + "tasklist/scripts/config.js");
 
     assertThat(config)
-        .contains("customScripts: ['scripts/formjs-zh']")
+        .contains("customScripts: ['scripts/formjs-zh', 'scripts/court-navbar']")
         .contains("claimTask", "focusFilter", "focusList", "focusForm", "startProcess")
         .contains("'ctrl+alt+c'", "'ctrl+shift+f'", "'ctrl+alt+l'", "'ctrl+alt+f'", "'ctrl+alt+p'");
   }

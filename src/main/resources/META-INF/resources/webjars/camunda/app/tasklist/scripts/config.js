@@ -40,7 +40,8 @@ export default {
   },
   // form-js (Camunda Forms) has no translation hook: this script puts its fixed English
   // texts ("Field is required.", "Select", ...) into Chinese for zh browsers.
-  customScripts: ['scripts/formjs-zh'],
+  // court-navbar: 提醒 (reminders, unread count) in the header; 创建任务 only for administrators.
+  customScripts: ['scripts/formjs-zh', 'scripts/court-navbar'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -30,7 +30,12 @@ const PATTERNS = [
   [/^Field must have minimum value of (.+)\.$/, '不能小于 $1。'],
   [/^Field must have maximum value of (.+)\.$/, '不能大于 $1。'],
   [/^Field must match pattern (.+)\.$/, '须符合格式 $1。'],
-  [/^Expand all \((\d+)\)$/, '全部展开（$1）']
+  [/^Expand all \((\d+)\)$/, '全部展开（$1）'],
+  // The date field's placeholder, built from the browser's date format (zh-CN: yyyy/mm/dd, an
+  // English system: mm/dd/yyyy): in Chinese, as Chinese date inputs read (年/月/日), in the same
+  // order, so it still says how to type the date.
+  [/^(?=.*yyyy)(?=.*mm)(?=.*dd)[ymd]+([/.-][ymd]+)+$/,
+    (format) => format.replace('yyyy', '年').replace('mm', '月').replace('dd', '日')]
 ];
 
 function translate(text) {
