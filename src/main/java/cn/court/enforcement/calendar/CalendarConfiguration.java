@@ -3,7 +3,12 @@ package cn.court.enforcement.calendar;
 import cn.court.enforcement.engine.ParseListenerPlugin;
 import java.io.IOException;
 import java.io.InputStream;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +34,21 @@ public class CalendarConfiguration {
     }
   }
 
-  /** Due dates for user tasks that name their limit ({@code camunda:property timeLimit}). */
+  /** Due dates for user tasks that name their limits ({@code camunda:property timeLimit}). */
   @Bean
   public ProcessEnginePlugin timeLimitPlugin(Deadlines deadlines) {
     return new ParseListenerPlugin(new TimeLimitParseListener(deadlines));
+  }
+
+  /** Periods the case clock does not count, begun and ended by the fields of any task's form ({@link CasePauseSteps}). */
+  @Bean
+  public ProcessEnginePlugin casePausePlugin(CasePauseSteps steps) {
+    return new ParseListenerPlugin(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, steps);
+      }
+    });
   }
 
   private static InputStream open(ResourceLoader resources, String location) throws IOException {

@@ -15,9 +15,10 @@ import java.util.List;
  */
 public record CaseTerm(LocalDate filingDate, int months, int extensionMonths, List<Pause> pauses) {
 
-  /** Why the clock stands still. */
+  /** Why the clock stands still: the periods of 《最高人民法院关于严格执行案件审理期限制度的若干规定》第九条. */
   public enum PauseReason {
-    PUBLIC_NOTICE("公告"), APPRAISAL("评估"), AUCTION("拍卖");
+    PUBLIC_NOTICE("公告"), APPRAISAL("鉴定"), AUDIT("审计"), VALUATION("评估"), AUCTION("拍卖、变卖"),
+    SUSPENSION("中止执行"), DEFERRAL("暂缓执行");
 
     private final String label;
 

@@ -5,6 +5,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -30,10 +32,24 @@ public class Deadlines {
     this.zone = properties.zone();
   }
 
+  /** A task's due date and the limit that sets it. */
+  public record Due(TimeLimit limit, Date date) {}
+
   /** The due date of the named limit, counted from its start point in {@code scope}'s variables or now. */
   public Date due(String limitName, VariableScope scope) {
-    TimeLimit limit = limits.get(limitName);
-    return endOf(limit.lastDay(startDay(limit, scope), calendar));
+    return earliest(List.of(limitName), today(), scope::getVariable).date();
+  }
+
+  /**
+   * Of the limits a task is held to, the one that ends first (the first named on a tie):
+   * {@code created} is the day the task was created, {@code variables} reads the start points
+   * of the other limits ({@code filingDate} …).
+   */
+  public Due earliest(List<String> limitNames, LocalDate created, Function<String, Object> variables) {
+    return limitNames.stream().map(limits::get)
+        .map(limit -> new Due(limit, endOf(limit.lastDay(startDay(limit, created, variables), calendar))))
+        .reduce((first, next) -> next.date().before(first.date()) ? next : first)
+        .orElseThrow();
   }
 
   public TimeLimit limit(String name) {
@@ -58,12 +74,12 @@ public class Deadlines {
     return Date.from(day.atTime(END_OF_DAY).atZone(zone).toInstant());
   }
 
-  private LocalDate startDay(TimeLimit limit, VariableScope scope) {
+  private LocalDate startDay(TimeLimit limit, LocalDate created, Function<String, Object> variables) {
     String variable = limit.start().variable();
     if (variable == null) {
-      return today();
+      return created;
     }
-    Object value = scope.getVariable(variable);
+    Object value = variables.apply(variable);
     if (value == null) {
       throw new ProcessEngineException("节点时限 '" + limit.name() + "'（" + limit.label() + "）自" + limit.start().label()
           + "起算，但流程变量 " + variable + " 没有值");

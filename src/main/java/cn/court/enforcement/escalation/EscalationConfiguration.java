@@ -1,6 +1,7 @@
 package cn.court.enforcement.escalation;
 
 import java.util.ArrayList;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -19,10 +20,19 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EscalationProperties.class)
 public class EscalationConfiguration {
 
-  /** Notes when a node that escalation has recorded ends, so reports know how late it finished. */
+  /**
+   * Notes when a node that escalation has recorded ends, so reports know how late it finished.
+   * Only a task whose reminder day has come can have a row (the sweep records nothing
+   * earlier): any other task ends without a statement on the table.
+   */
   @Bean
-  public ProcessEnginePlugin nodeEndPlugin(NodeDeadlines nodes) {
-    TaskListener ended = task -> nodes.ended(task.getId(), ClockUtil.getCurrentTime());
+  public ProcessEnginePlugin nodeEndPlugin(NodeDeadlines nodes, EscalationLadder ladder) {
+    TaskListener ended = task -> {
+      Date now = ClockUtil.getCurrentTime();
+      if (task.getDueDate() != null && ladder.stageAt(task.getDueDate(), now) != EscalationLadder.Stage.NONE) {
+        nodes.ended(task.getId(), now);
+      }
+    };
     AbstractBpmnParseListener listener = new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {

@@ -19,12 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -144,18 +146,36 @@ public class EscalationSweep implements JavaDelegate {
         .processInstanceIds(page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list().stream()
         .filter(instance -> instance.getBusinessKey() != null)
         .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-    Map<String, String> processKeys = new HashMap<>();
+    Map<String, ProcessDefinition> definitions = new HashMap<>();
     int sent = 0;
     for (Task task : page) {
       Stage stage = ladder.stageAt(task.getDueDate(), now);
       Node before = recorded.get(task.getId());
       if (stage != Stage.NONE && (pending(stage, before) || changed(task, before))) {
-        String processKey = processKeys.computeIfAbsent(task.getProcessDefinitionId(),
-            id -> repository.getProcessDefinition(id).getKey());
-        sent += escalate(task, stage, caseNumbers.get(task.getProcessInstanceId()), processKey, now);
+        ProcessDefinition definition = definitions.computeIfAbsent(task.getProcessDefinitionId(),
+            repository::getProcessDefinition);
+        sent += escalate(task, stage, before, caseNumbers.get(task.getProcessInstanceId()), definition, now);
       }
     }
     return sent;
+  }
+
+  /**
+   * The limit the task is held to, from its diagram; of several, the one that set its due date
+   * (reading the start points, e.g. {@code filingDate}, only then).
+   */
+  private String limitOf(Task task, ProcessDefinition definition) {
+    List<String> names = TimeLimitParseListener.limitsOf(definition, task.getTaskDefinitionKey());
+    if (names.size() < 2) {
+      return names.isEmpty() ? null : names.get(0);
+    }
+    try {
+      return deadlines.earliest(names, deadlines.dayOf(task.getCreateTime()),
+          variable -> runtime.getVariable(task.getExecutionId(), variable)).limit().name();
+    } catch (ProcessEngineException startPointGone) {
+      // a start point removed since the task was created must not stop the court's sweep
+      return names.get(0);
+    }
   }
 
   private static boolean pending(Stage stage, Node recorded) {
@@ -175,15 +195,14 @@ public class EscalationSweep implements JavaDelegate {
   private record Plan(Task task, Stage stage, Node node, String where, String due, Set<String> responsible,
       List<String> groupLeaders, Set<String> bureauLeaders) {}
 
-  private int escalate(Task task, Stage stage, String caseNumber, String processKey, Date now) {
+  private int escalate(Task task, Stage stage, Node recorded, String caseNumber, ProcessDefinition definition, Date now) {
     List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
     List<String> groups = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
         .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
-    Object limit = tasks.getVariableLocal(task.getId(), TimeLimitParseListener.TIME_LIMIT_VARIABLE);
     Plan plan = new Plan(task, stage,
-        new Node(task.getId(), task.getProcessInstanceId(), processKey, caseNumber, task.getName(),
-            limit == null ? null : limit.toString(), groups.isEmpty() ? null : groups.get(0), task.getAssignee(),
-            task.getDueDate(), null, null, null, null),
+        new Node(task.getId(), task.getProcessInstanceId(), definition.getKey(), caseNumber, task.getName(),
+            recorded == null ? limitOf(task, definition) : recorded.timeLimit(), groups.isEmpty() ? null : groups.get(0),
+            task.getAssignee(), task.getDueDate(), null, null, null, null),
         (caseNumber == null ? "" : "案件 " + caseNumber + " 的") + "节点「" + task.getName() + "」",
         MINUTES.format(task.getDueDate().toInstant().atZone(zone)),
         stage == Stage.REMINDER ? responsible(task, links, groups) : Set.of(),

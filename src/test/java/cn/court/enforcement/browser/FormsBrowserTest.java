@@ -9,6 +9,7 @@ import cn.court.enforcement.support.FormExample;
 import cn.court.enforcement.support.FormUse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,8 @@ class FormsBrowserTest {
     browser.folder("outsider");
     String caseNumber = FormCases.newCaseNumber();
     String processInstanceId = runtime.createProcessInstanceByKey("enforcement-case").businessKey(caseNumber)
-        .setVariable("caseNumber", caseNumber).startBeforeActivity("Task_VerifyFilingData").execute().getId();
+        .setVariable("caseNumber", caseNumber).setVariable("filingDate", LocalDate.now().toString())
+        .startBeforeActivity("Task_VerifyFilingData").execute().getId();
     Task task = cases.task(processInstanceId, "Task_VerifyFilingData");
 
     tasklist.as(cases.leader("intake"));
@@ -111,7 +113,8 @@ class FormsBrowserTest {
     browser.folder("cockpit");
     String caseNumber = FormCases.newCaseNumber();
     ProcessInstance instance = runtime.createProcessInstanceByKey("enforcement-case").businessKey(caseNumber)
-        .setVariable("caseNumber", caseNumber).startBeforeActivity("Task_RegisterAndServeDocuments").execute();
+        .setVariable("caseNumber", caseNumber).setVariable("filingDate", LocalDate.now().toString())
+        .startBeforeActivity("Task_RegisterAndServeDocuments").execute();
     Cockpit cockpit = new Cockpit(browser, port);
     tasklist.forget();
     cockpit.login("wanghui", "demo");

@@ -66,7 +66,7 @@ class StaffDailyUseBrowserTest {
     String instance = runtime.createProcessInstanceByKey("enforcement-case").businessKey(caseNumber)
         .setVariable("caseNumber", caseNumber).setVariable("applicantName", applicant)
         .setVariable("respondentName", respondent).setVariable("amountClaimed", 86500.5)
-        .startBeforeActivity("Task_VerifyFilingData").execute().getId();
+        .setVariable("filingDate", LocalDate.now().toString()).startBeforeActivity("Task_VerifyFilingData").execute().getId();
     Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
     tasks.setDueDate(task.getId(), Date.from(Instant.now().plus(Duration.ofDays(days))));
     return task;
@@ -150,7 +150,8 @@ class StaffDailyUseBrowserTest {
     browser.folder("staff-daily-use/reception");
     String caseNumber = FormCases.newCaseNumber();
     String instance = runtime.createProcessInstanceByKey("enforcement-case").businessKey(caseNumber)
-        .setVariable("caseNumber", caseNumber).startBeforeActivity("Task_RecordReception").execute().getId();
+        .setVariable("caseNumber", caseNumber).setVariable("filingDate", LocalDate.now().toString())
+        .startBeforeActivity("Task_RecordReception").execute().getId();
     Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
     CamundaForm form = CamundaForm.read(Path.of("forms", "intake-reception.form"));
 

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.court.enforcement.calendar.CaseTerm.PauseReason;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.escalation.TimeLimitsSpringTest;
+import cn.court.enforcement.support.StatementCounter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import cn.court.enforcement.casefile.InvalidCaseDataException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,6 +25,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The statutory case clock and the {@code time-limit-extension} process. */
@@ -39,6 +42,15 @@ class CaseClockTest {
   @Autowired IdentityService identity;
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
+  @Autowired StatementCounter sql;
+
+  @TestConfiguration
+  static class Counting {
+    @Bean
+    static StatementCounter statementCounter() {
+      return new StatementCounter();
+    }
+  }
 
   @AfterEach
   void reset() {
@@ -88,33 +100,100 @@ class CaseClockTest {
     String c = fileCase("（2026）豫0000执101号");
     today("2026-03-10");
     assertThat(clock.deadline(c)).isEqualTo(d("2026-09-02"));
-    clock.pause(c, PauseReason.AUCTION, d("2026-04-01"));
+    clock.pause(c, PauseReason.AUCTION, d("2026-04-01"), null, "处置财产并登记结果");
     today("2026-04-11");
+    // 10 days paused so far: Sat 12 Sep, so Mon 14 Sep
     assertThat(clock.deadline(c)).as("still paused").isEqualTo(d("2026-09-14"));
-    assertThatThrownBy(() -> clock.pause(c, PauseReason.APPRAISAL, d("2026-04-11")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("暂停中");
-    clock.resume(c, d("2026-05-01"));
+    clock.resume(c, PauseReason.AUCTION, d("2026-05-01"), "处置财产并登记结果");
     today("2026-06-01");
     // 30 days later: 2 Oct falls in the National Day holiday, so Thu 8 Oct
     assertThat(clock.deadline(c)).isEqualTo(d("2026-10-08"));
   }
 
   @Test
-  void diagramsDriveTheClockByExpressions() {
-    repository.createDeployment().addModelInstance("clock-expressions.bpmn", Bpmn.createExecutableProcess("clock-expressions")
+  void twoPausesOfDifferentKindsMoveTheDeadlineByExactlyThePausedDays() {
+    String c = fileCase("（2026）豫0000执106号");
+    // service by public notice issued 5 Mar: deemed served 30 days later, the clock counts again on 4 Apr
+    clock.pause(c, PauseReason.PUBLIC_NOTICE, d("2026-03-05"), d("2026-04-04"), "登记案件并送达文书");
+    clock.pause(c, PauseReason.APPRAISAL, d("2026-05-11"), null, "记录执行措施");
+    today("2026-05-21");
+    assertThat(clock.term(c).pausedDays(d("2026-05-21"))).as("30 + 10 days, the appraisal still running").isEqualTo(40);
+    clock.resume(c, PauseReason.APPRAISAL, d("2026-06-01"), "记录执行措施");
+    today("2026-07-01");
+    LocalDate deadline = clock.deadline(c);
+    assertThat(ChronoUnit.DAYS.between(d("2026-09-02"), deadline)).as("30 + 21 paused days").isEqualTo(51);
+    assertThat(deadline).isEqualTo(d("2026-10-23"));
+
+    // a suspension from 20 May to 8 Jun overlaps the appraisal: only its 7 days after 1 Jun count
+    clock.pause(c, PauseReason.SUSPENSION, d("2026-05-20"), null, "记录执行措施");
+    clock.resume(c, PauseReason.SUSPENSION, d("2026-06-08"), "记录执行措施");
+    assertThat(ChronoUnit.DAYS.between(d("2026-09-02"), clock.deadline(c))).isEqualTo(58);
+    assertThat(clock.state(c).pauses()).extracting(p -> p.reason().label() + " " + p.start() + " " + p.end())
+        .containsExactly("公告 2026-03-05 2026-04-04", "鉴定 2026-05-11 2026-06-01", "中止执行 2026-05-20 2026-06-08");
+  }
+
+  @Test
+  void aPauseNeverOverlapsItself() {
+    String c = fileCase("（2026）豫0000执107号");
+    clock.pause(c, PauseReason.SUSPENSION, d("2026-04-01"), null, "记录执行措施");
+    assertThatThrownBy(() -> clock.pause(c, PauseReason.SUSPENSION, d("2026-04-10"), null, "记录执行措施"))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageContaining("已登记「中止执行」2026-04-01 起（进行中）").hasMessageContaining("不能重复登记");
+    clock.resume(c, PauseReason.SUSPENSION, d("2026-05-01"), "记录执行措施");
+    assertThatThrownBy(() -> clock.pause(c, PauseReason.SUSPENSION, d("2026-03-20"), null, "记录执行措施"))
+        .as("a later start cannot reach back into a recorded period").hasMessageContaining("2026-04-01 起，2026-05-01 恢复计算（30 日）");
+    clock.pause(c, PauseReason.PUBLIC_NOTICE, d("2026-04-10"), d("2026-05-10"), "记录执行措施");
+    assertThatThrownBy(() -> clock.pause(c, PauseReason.PUBLIC_NOTICE, d("2026-05-09"), d("2026-06-08"), "记录执行措施"))
+        .hasMessageContaining("「公告」2026-04-10 起，2026-05-10 恢复计算（30 日）");
+    // once ended, a period of the same kind may follow
+    clock.pause(c, PauseReason.SUSPENSION, d("2026-05-01"), null, "记录执行措施");
+    clock.pause(c, PauseReason.PUBLIC_NOTICE, d("2026-05-10"), d("2026-06-09"), "记录执行措施");
+
+    assertThatThrownBy(() -> clock.resume(c, PauseReason.DEFERRAL, d("2026-05-20"), "记录执行措施"))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("没有进行中的「暂缓执行」期间");
+    assertThatThrownBy(() -> clock.resume(c, PauseReason.SUSPENSION, d("2026-04-30"), "记录执行措施"))
+        .hasMessageContaining("不能早于开始日期");
+    assertThatThrownBy(() -> clock.pause(c, PauseReason.DEFERRAL, d("2026-02-27"), null, "记录执行措施"))
+        .hasMessageContaining("早于立案日期 2026-03-02");
+  }
+
+  @Test
+  void theDeadlineIsOneStatement() {
+    String c = fileCase("（2026）豫0000执108号");
+    clock.pause(c, PauseReason.PUBLIC_NOTICE, d("2026-03-05"), d("2026-04-04"), "登记案件并送达文书");
+    clock.pause(c, PauseReason.AUCTION, d("2026-05-11"), null, "处置财产并登记结果");
+    clock.extend(c, 1, null);
+    today("2026-05-21");
+    sql.reset();
+    // 7 months from filing, 30 + 10 paused days
+    assertThat(clock.deadline(c)).isEqualTo(d("2026-11-11"));
+    assertThat(sql.statements()).isOne();
+    assertThatThrownBy(() -> clock.deadline("（2026）豫0000执999号")).isInstanceOf(InvalidCaseDataException.class)
+        .hasMessageContaining("尚未登记执行期限");
+  }
+
+  @Test
+  void aTaskFormBeginsAndEndsAPeriodAndTheCaseShowsIt() {
+    repository.createDeployment().addModelInstance("clock-steps.bpmn", Bpmn.createExecutableProcess("clock-steps")
         .camundaHistoryTimeToLive(1).startEvent()
         .serviceTask("register").camundaExpression("${caseClock.register(execution)}")
-        .serviceTask("pause").camundaExpression("${caseClock.pause(execution, 'PUBLIC_NOTICE')}")
-        .userTask("notice")
-        .serviceTask("resume").camundaExpression("${caseClock.resume(execution)}")
-        .endEvent().done()).deploy();
-    today("2026-03-10");
-    String instance = runtime.startProcessInstanceByKey("clock-expressions", "（2026）豫0000执105号",
-        Map.of("filingDate", "2026-03-02", "nonLitigation", true)).getId();
-    today("2026-03-20");
-    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
-    // 3 months (non-litigation) + 10 paused days: Fri 12 Jun
-    assertThat(clock.deadline("（2026）豫0000执105号")).isEqualTo(d("2026-06-12"));
+        .userTask("suspend").name("裁定中止执行").userTask("resume").name("恢复执行").endEvent().done()).deploy();
+    today("2026-04-10");
+    String caseNumber = "（2026）豫0000执109号";
+    String instance = runtime.startProcessInstanceByKey("clock-steps", caseNumber, Map.of("filingDate", "2026-03-02")).getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+        Map.of(CasePauseSteps.PAUSE, "suspension-start", CasePauseSteps.PAUSE_DATE, "2026-04-01"));
+    assertThat(runtime.getVariables(instance)).as("the fields are cleared for the next form")
+        .doesNotContainKeys(CasePauseSteps.PAUSE, CasePauseSteps.PAUSE_DATE);
+    assertThat((String) runtime.getVariable(instance, CaseClock.TERM_VARIABLE))
+        .contains("执行期限至 2026-09-11", "已扣除 9 日", "「中止执行」2026-04-01 起（进行中）（裁定中止执行）");
+
+    today("2026-05-06");
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(),
+        Map.of(CasePauseSteps.PAUSE, "suspension-end", CasePauseSteps.PAUSE_DATE, "2026-05-06"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName(CaseClock.TERM_VARIABLE).singleResult().getValue().toString())
+        .contains("执行期限至 2026-10-08", "已扣除 35 日", "「中止执行」2026-04-01 起，2026-05-06 恢复计算（35 日）（裁定中止执行 / 恢复执行）");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -48,6 +49,20 @@ class DeadlinesTest {
     when(scope.getVariable("moneyArrivedDate")).thenReturn(LocalDate.parse("2026-09-10"));
     assertThat(deadlines.due("money-payout", scope)).as("10 Oct is a make-up working Saturday")
         .isEqualTo(at("2026-10-10T23:59:59"));
+  }
+
+  /** Filed Thu 12 Feb 2026: ten days from filing end in the Spring Festival, so Tue 24 Feb. */
+  @Test
+  void ofSeveralLimitsTheOneEndingFirstSetsTheDueDate() {
+    when(scope.getVariable("filingDate")).thenReturn("2026-02-12");
+    List<String> limits = List.of("execution-notice", "execution-notice-from-filing");
+    Deadlines.Due early = deadlines.earliest(limits, LocalDate.parse("2026-02-13"), scope::getVariable);
+    assertThat(early.limit().name()).isEqualTo("execution-notice");
+    assertThat(early.date()).isEqualTo(at("2026-02-24T23:59:59"));
+    // received after a long intake: the limit from filing ends first
+    Deadlines.Due late = deadlines.earliest(limits, LocalDate.parse("2026-02-24"), scope::getVariable);
+    assertThat(late.limit().name()).isEqualTo("execution-notice-from-filing");
+    assertThat(late.date()).isEqualTo(at("2026-02-24T23:59:59"));
   }
 
   @Test

@@ -58,10 +58,11 @@ class EveryUserTaskHasATimeLimitTest {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         String where = diagram.getFileName() + " " + task.getId() + "（" + task.getName() + "）";
         Optional<String> limit = timeLimitOf(task);
-        if (limit.isEmpty()) {
+        if (limit.isEmpty() || TimeLimitParseListener.names(limit.get()).isEmpty()) {
           problems.add(where + "：没有 timeLimit 属性");
-        } else if (!known(limit.get())) {
-          problems.add(where + "：时限表中没有 '" + limit.get() + "'");
+        } else {
+          TimeLimitParseListener.names(limit.get()).stream().filter(name -> !known(name))
+              .forEach(name -> problems.add(where + "：时限表中没有 '" + name + "'"));
         }
       }
     }

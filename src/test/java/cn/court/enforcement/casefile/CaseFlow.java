@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import cn.court.enforcement.calendar.TimeLimitParseListener;
 import cn.court.enforcement.organisation.Organisation;
 import cn.court.enforcement.organisation.OrganisationTestData;
 import java.io.IOException;
@@ -117,6 +118,12 @@ final class CaseFlow {
     assertThat(task).hasCandidateGroupAssociated(group);
     BpmnAwareTests.complete(task, vars);
     return this;
+  }
+
+  /** The limits the task is held to, as escalation reads them from its diagram (no task variable holds them). */
+  static List<String> limitsOf(Task task) {
+    return TimeLimitParseListener.limitsOf(BpmnAwareTests.repositoryService().getProcessDefinition(
+        task.getProcessDefinitionId()), task.getTaskDefinitionKey());
   }
 
   /** The open task of this case (or of a process it called) at the activity. */

@@ -300,7 +300,7 @@ class EnforcementCaseProcessTest {
     assertThat(flow.calledInstance("case-funds")).isWaitingAt("Task_RegisterCaseMoney");
     // the statutory clock stood still while the asset was being disposed of
     verify(beans.caseClock).pause(any(DelegateExecution.class), eq("AUCTION"));
-    verify(beans.caseClock).resume(any(DelegateExecution.class));
+    verify(beans.caseClock).resume(any(DelegateExecution.class), eq("AUCTION"));
     flow.handleCaseMoney(800000, 800000);
     assertThat(flow.instance).variables().containsEntry("caseMoneyReceived", 800000.0)
         .containsEntry("caseMoneyPaidOut", 800000.0);

@@ -74,7 +74,7 @@ class PropertyCluesTest {
       assertThat(groups(task)).containsExactly("network-control");
       assertThat(task.getAssignee()).isNull();
       assertThat(task.getDueDate()).isEqualTo(at("2026-03-09T23:59:59"));
-      assertThat(tasks.getVariableLocal(task.getId(), "timeLimit")).isEqualTo("property-clue-verification");
+      assertThat(CaseFlow.limitsOf(task)).containsExactly("property-clue-verification");
     });
     assertThat(tasks.getVariable(clueTask(flow, CAR).getId(), "clueOrigin")).isEqualTo("申请执行人立案时提供");
 

@@ -97,7 +97,7 @@ class PunishmentAuthorityTest {
       Task approval = flow.at("Task_ApprovePunishment");
       assertThat(groups(approval)).as(kind).containsExactly("court-presidents");
       assertThat(approval.getAssignee()).as("the president's, not the vice-president's").isEqualTo(PRESIDENT);
-      assertThat(tasks.getVariable(approval.getId(), "timeLimit")).isEqualTo("president-approval");
+      assertThat(CaseFlow.limitsOf(approval)).containsExactly("president-approval");
       flow.complete("Task_ApprovePunishment", "court-presidents", vars("presidentDecision", "approve"));
       // the decision document (拘传票 for 拘传) is then issued by a judge
       assertThat(groups(flow.at("Task_SignPunishmentRuling"))).containsExactly("judges");

@@ -153,8 +153,12 @@ class TaskListBenchmark {
           }
           ids.put(snapshot.caseNumber(), "（2026）豫0101执" + (serial++) + "号");
           snapshot.rows().values().forEach(rows -> rows.forEach(row -> ids.put((String) row.get("ID_"), UUID.randomUUID().toString())));
-          snapshot.rows().forEach((table, rows) -> rows.forEach(row -> batch.computeIfAbsent(table, t -> new ArrayList<>())
-              .add(replaced(row, ids))));
+          // Two people of the template may become one (the handler is the new team's leader): one grant each.
+          java.util.Set<List<Object>> grants = new java.util.HashSet<>();
+          snapshot.rows().forEach((table, rows) -> rows.stream().map(row -> replaced(row, ids))
+              .filter(row -> !table.equals("ACT_RU_AUTHORIZATION") || grants.add(java.util.Arrays.asList(row.get("TYPE_"),
+                  row.get("USER_ID_"), row.get("GROUP_ID_"), row.get("RESOURCE_TYPE_"), row.get("RESOURCE_ID_"))))
+              .forEach(row -> batch.computeIfAbsent(table, t -> new ArrayList<>()).add(row)));
           if (k % 1000 == 999 || k == size - 1) {
             for (String table : TABLES) {
               insert(connection, table, batch.getOrDefault(table, List.of()));

@@ -136,7 +136,7 @@ class EntryPointsTest {
     assertRefused(filing.post(API + "/message", json(Map.of("messageName", "CaseClosed", "businessKey", caseNumber))), 403);
     assertRefused(filing.post(API + "/signal", json(Map.of("name", "anything"))), 403);
     String running = runtime.createProcessInstanceByKey("enforcement-case").businessKey(FormCases.newCaseNumber())
-        .startBeforeActivity("Task_VerifyFilingData").execute().getId();
+        .setVariable("filingDate", LocalDate.now().toString()).startBeforeActivity("Task_VerifyFilingData").execute().getId();
     assertRefused(filing.post(API + "/process-instance/" + running + "/modification",
         json(Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_AllocateTeamAtRandom"))))),
         403);

@@ -9,6 +9,7 @@ import cn.court.enforcement.support.FormExample;
 import cn.court.enforcement.support.FormUse;
 import cn.court.enforcement.support.StaffClient;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,7 +171,8 @@ class RacesTest {
   private String registrationTask() {
     String caseNumber = FormCases.newCaseNumber();
     String instance = runtime.createProcessInstanceByKey("enforcement-case").businessKey(caseNumber)
-        .setVariable("caseNumber", caseNumber).startBeforeActivity("Task_RegisterAndServeDocuments").execute().getId();
+        .setVariable("caseNumber", caseNumber).setVariable("filingDate", LocalDate.now().toString())
+        .startBeforeActivity("Task_RegisterAndServeDocuments").execute().getId();
     return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 

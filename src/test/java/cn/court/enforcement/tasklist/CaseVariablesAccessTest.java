@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.court.enforcement.support.FormCases;
 import cn.court.enforcement.support.StaffClient;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,7 @@ class CaseVariablesAccessTest {
     return runtime.createProcessInstanceByKey("enforcement-case").businessKey(caseNumber)
         .setVariable("caseNumber", caseNumber).setVariable("applicantName", "张三")
         .setVariable("respondentName", "李四等2人").setVariable("amountClaimed", 12000)
-        .startBeforeActivity(activity).execute().getId();
+        .setVariable("filingDate", LocalDate.now().toString()).startBeforeActivity(activity).execute().getId();
   }
 
   /** A called process (the dossier) carries the case's columns, and its task's group reads them. */
