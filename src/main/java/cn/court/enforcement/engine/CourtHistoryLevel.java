@@ -6,10 +6,6 @@ import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVI
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.IDENTITY_LINK_ADD;
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.IDENTITY_LINK_DELETE;
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.TASK_INSTANCE_UPDATE;
-import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_CREATE;
-import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_DELETE;
-import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE;
-import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE;
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL;
 
 import java.util.Set;
@@ -21,12 +17,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
  * History level {@code court}: what a court's record needs and nothing it pays for twice.
- * Kept: process, activity and task instances (start and end), the form fields each person
- * submitted ({@link HistoricDetail} of type form field), the user-operation log (who claimed,
- * assigned, completed, changed), incidents, jobs, decisions, batches.
- * Left out: every variable value and its changes (the submitted form fields already hold what
- * people entered; what delegates compute lives in the court's own tables), candidate and
- * assignee links (the operation log records claims and assignments), the intermediate
+ * Kept: process, activity and task instances (start and end), each variable's last value
+ * (historic variable instances, so a finished case still shows what it ended with), the form
+ * fields each person submitted ({@link HistoricDetail} of type form field), the user-operation
+ * log (who claimed, assigned, completed, changed), incidents, jobs, decisions, batches.
+ * Left out: a detail row for every change of every variable (the submitted form fields already
+ * hold what people entered), candidate and assignee links (the operation log records claims and
+ * assignments), the intermediate
  * updates of running task and activity instances (their end event writes the final row), and
  * gateways, which route a case but are nobody's step (the next activity shows the route taken).
  * docs/decisions.md gives the statements saved per case.
@@ -38,8 +35,7 @@ public class CourtHistoryLevel extends AbstractHistoryLevel {
   public static final int ID = 30;
 
   private static final Set<HistoryEventType> LEFT_OUT = Set.of(
-      VARIABLE_INSTANCE_CREATE, VARIABLE_INSTANCE_UPDATE, VARIABLE_INSTANCE_MIGRATE,
-      VARIABLE_INSTANCE_UPDATE_DETAIL, VARIABLE_INSTANCE_DELETE,
+      VARIABLE_INSTANCE_UPDATE_DETAIL,
       IDENTITY_LINK_ADD, IDENTITY_LINK_DELETE,
       TASK_INSTANCE_UPDATE, ACTIVITY_INSTANCE_UPDATE);
 

@@ -44,7 +44,7 @@ public class CourtHistoryLevelPlugin extends AbstractProcessEnginePlugin {
         update.setString(1, String.valueOf(CourtHistoryLevel.ID));
         update.setString(2, String.valueOf(HistoryLevel.HISTORY_LEVEL_FULL.getId()));
         if (update.executeUpdate() > 0) {
-          LOG.warn("History level of this database changed from 'full' to 'court': variable values, identity"
+          LOG.warn("History level of this database changed from 'full' to 'court': variable changes, identity"
               + " links and intermediate task updates are no longer recorded (docs/decisions.md)");
         }
       }
