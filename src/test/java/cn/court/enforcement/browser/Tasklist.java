@@ -132,7 +132,8 @@ public final class Tasklist {
 
   /** One of the elements is shown (a comma list: the first found may be a hidden alternative). */
   private void awaitAnyShown(By by, Duration timeout) {
-    new WebDriverWait(browser.driver(), timeout)
+    // Tasklist re-renders the card while it loads: an element found may be gone when asked.
+    new WebDriverWait(browser.driver(), timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> d.findElements(by).stream().anyMatch(WebElement::isDisplayed));
   }
 
