@@ -1,7 +1,5 @@
 package cn.court.enforcement.engine;
 
-import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_END;
-import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_START;
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE;
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.IDENTITY_LINK_ADD;
 import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.IDENTITY_LINK_DELETE;
@@ -11,9 +9,7 @@ import static org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIAB
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
  * History level {@code court}: what a court's record needs and nothing it pays for twice.
@@ -24,8 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
  * Left out: a detail row for every change of every variable (the submitted form fields already
  * hold what people entered), candidate and assignee links (the operation log records claims and
  * assignments), the intermediate
- * updates of running task and activity instances (their end event writes the final row), and
- * gateways, which route a case but are nobody's step (the next activity shows the route taken).
+ * updates of running task and activity instances (their end event writes the final row).
  * docs/decisions.md gives the statements saved per case.
  */
 public class CourtHistoryLevel extends AbstractHistoryLevel {
@@ -39,8 +34,6 @@ public class CourtHistoryLevel extends AbstractHistoryLevel {
       IDENTITY_LINK_ADD, IDENTITY_LINK_DELETE,
       TASK_INSTANCE_UPDATE, ACTIVITY_INSTANCE_UPDATE);
 
-  private static final Set<HistoryEventType> ACTIVITY = Set.of(ACTIVITY_INSTANCE_START, ACTIVITY_INSTANCE_END);
-
   @Override
   public int getId() {
     return ID;
@@ -53,14 +46,6 @@ public class CourtHistoryLevel extends AbstractHistoryLevel {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    return !LEFT_OUT.contains(eventType) && !(ACTIVITY.contains(eventType) && atGateway(entity));
-  }
-
-  private static boolean atGateway(Object entity) {
-    if (entity instanceof ExecutionEntity execution && execution.getActivity() != null) {
-      Object type = execution.getActivity().getProperty(BpmnProperties.TYPE.getName());
-      return type instanceof String name && name.endsWith("Gateway");
-    }
-    return false;
+    return !LEFT_OUT.contains(eventType);
   }
 }
