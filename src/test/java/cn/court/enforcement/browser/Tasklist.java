@@ -202,8 +202,10 @@ public final class Tasklist {
     field.sendKeys("案号");
     browser.await(By.xpath("//*[contains(@class,'search-field')]//ul[contains(@class,'dropdown-menu')]"
         + "//a[contains(normalize-space(.),'流程实例案号')]")).click();
-    WebElement value = new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-        .until(d -> d.switchTo().activeElement());
+    // The pill opens its value field for editing; type into that input, not whatever has focus
+    // (the focus moves there a moment after the pill is drawn).
+    WebElement value = browser.await(By.cssSelector(".search-field .value-field.inline-editing input"));
+    value.click();
     value.sendKeys(caseNumber, org.openqa.selenium.Keys.ENTER);
     new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> {
       java.util.List<WebElement> cards = d.findElements(CARDS);
