@@ -9,6 +9,7 @@ import static cn.court.enforcement.casefile.CaseVariables.QUICK_OUTCOME;
 
 import cn.court.enforcement.clues.UnverifiedClues;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,14 +35,17 @@ public class CheckClosure extends TaskCompletionListener {
 
   private final CaseRegistry registry;
   private final UnverifiedClues clues;
+  private final List<ClosureCondition> conditions;
 
-  public CheckClosure(CaseRegistry registry, UnverifiedClues clues) {
+  public CheckClosure(CaseRegistry registry, UnverifiedClues clues, List<ClosureCondition> conditions) {
     this.registry = registry;
     this.clues = clues;
+    this.conditions = conditions;
   }
 
   @Override
   protected void completed(DelegateExecution execution) {
+    String caseNumber = execution.getProcessBusinessKey();
     boolean team = TEAM_HUB.equals(execution.getCurrentActivityId());
     Object choice = execution.getVariable(team ? NEXT_MEASURE : QUICK_OUTCOME);
     if (!(team ? "propose-closure" : "close").equals(choice)) {
@@ -59,7 +63,6 @@ public class CheckClosure extends TaskCompletionListener {
     check.require(received.compareTo(paid) <= 0, "尚有案款未发放（已到账 %s 元，已发放 %s 元），案款发放完毕前不能结案"
         .formatted(received.toPlainString(), paid.toPlainString()));
     if (team) {
-      String caseNumber = execution.getProcessBusinessKey();
       check.require(registry.countMeasures(caseNumber, RecordMeasure.INTERVIEW_PREFIX + "applicant") > 0,
           "尚无对申请执行人的谈话笔录，普通案件不能结案");
       check.require(registry.countMeasures(caseNumber, RecordMeasure.INTERVIEW_PREFIX + "respondent") > 0,
@@ -67,8 +70,9 @@ public class CheckClosure extends TaskCompletionListener {
     }
     // Other closures end the open verifications with the case (clues/CloseClueWithCase).
     if ("procedure-terminated".equals(kind)) {
-      clues.againstTermination(execution.getProcessBusinessKey()).ifPresent(problem -> check.require(false, problem));
+      clues.againstTermination(caseNumber).ifPresent(problem -> check.require(false, problem));
     }
+    conditions.forEach(condition -> condition.refusal(caseNumber, kind).ifPresent(problem -> check.require(false, problem)));
     check.throwIfInvalid("不能结案");
   }
 }

@@ -58,7 +58,7 @@ final class CaseTestBeans {
     Mocks.register("startDishonestListing", new StartDishonestListing());
     Mocks.register("checkPayout", new CheckPayout());
     UnverifiedClues unverifiedClues = new UnverifiedClues(new ClueRegistry(JDBC));
-    Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues));
+    Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues, java.util.List.of()));
     Mocks.register("terminationClues", new TerminationClues(unverifiedClues));
     Mocks.register("recordTriageFacts", new RecordTriageFacts());
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));
