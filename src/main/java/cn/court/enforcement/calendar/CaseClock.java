@@ -190,6 +190,15 @@ public class CaseClock {
         + state.term().pausedDays(today) + " 日）。不计入期限的期间：" + pauses;
   }
 
+  /**
+   * The case's term with its clock row locked until the transaction ends: a change decided on it
+   * (an extension) waits for any other change of the case to commit, and then sees it.
+   */
+  public CaseTerm termForUpdate(String caseNumber) {
+    lock(caseNumber);
+    return term(caseNumber);
+  }
+
   /** Records an approved extension and returns the new deadline. */
   public LocalDate extend(String caseNumber, int months, String processInstanceId) {
     jdbc.update("insert into court_case_clock_extension (case_number, months, process_instance_id, approved_at) "

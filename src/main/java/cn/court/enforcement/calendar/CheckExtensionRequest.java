@@ -1,5 +1,6 @@
 package cn.court.enforcement.calendar;
 
+import cn.court.enforcement.casefile.CaseTeam;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.InvalidCaseDataException;
 import cn.court.enforcement.organisation.Organisation;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.identity.Group;
@@ -27,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component("checkExtensionRequest")
 public class CheckExtensionRequest implements ExecutionListener {
 
-  /** Candidate group of Task_HandleQuickCase: quick cases have no {@code handlingTeam} variable. */
-  static final String QUICK_TEAM = "quick-team";
   public static final String FURTHER_EXTENSION = "furtherExtension";
 
   private final CaseClock clock;
@@ -95,7 +95,8 @@ public class CheckExtensionRequest implements ExecutionListener {
     if (supervisor) {
       return;
     }
-    String team = handlingTeam(engine, enforcementCase.getId())
+    RuntimeService runtime = engine.getRuntimeService();
+    String team = Optional.ofNullable(CaseTeam.of(name -> runtime.getVariable(enforcementCase.getId(), name)).team())
         .orElseThrow(() -> new InvalidCaseDataException("案件 " + caseNumber
             + " 尚未确定承办团队，只有承办团队可以申请延长执行期限。"));
     if (requester == null || !isMember(identity, requester, team)) {
@@ -107,15 +108,5 @@ public class CheckExtensionRequest implements ExecutionListener {
 
   private static boolean isMember(IdentityService identity, String user, String group) {
     return identity.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
-  }
-
-  /** The allocated (or assigned) ordinary team, else the quick team once triage chose the quick track. */
-  private static Optional<String> handlingTeam(ProcessEngineServices engine, String instanceId) {
-    Object team = engine.getRuntimeService().getVariable(instanceId, CaseVariables.HANDLING_TEAM);
-    if (team != null) {
-      return Optional.of(team.toString());
-    }
-    Object track = engine.getRuntimeService().getVariable(instanceId, CaseVariables.CASE_TRACK);
-    return CaseVariables.TRACK_QUICK.equals(track) ? Optional.of(QUICK_TEAM) : Optional.empty();
   }
 }

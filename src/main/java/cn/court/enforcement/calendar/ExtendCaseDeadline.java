@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +26,11 @@ public class ExtendCaseDeadline implements JavaDelegate {
   private final CaseClock clock;
   private final CaseRegistry registry;
   private final Deadlines deadlines;
-  private final JdbcTemplate jdbc;
 
-  public ExtendCaseDeadline(CaseClock clock, CaseRegistry registry, Deadlines deadlines, JdbcTemplate jdbc) {
+  public ExtendCaseDeadline(CaseClock clock, CaseRegistry registry, Deadlines deadlines) {
     this.clock = clock;
     this.registry = registry;
     this.deadlines = deadlines;
-    this.jdbc = jdbc;
   }
 
   @Override
@@ -41,9 +38,7 @@ public class ExtendCaseDeadline implements JavaDelegate {
     String caseNumber = execution.getProcessBusinessKey();
     int months = ((Number) execution.getVariable("requestedMonths")).intValue();
     boolean further = Boolean.TRUE.equals(execution.getVariable(CheckExtensionRequest.FURTHER_EXTENSION));
-    jdbc.queryForObject("select case_number from court_case_clock where case_number = ? for update", String.class,
-        caseNumber);
-    CaseTerm term = clock.term(caseNumber);
+    CaseTerm term = clock.termForUpdate(caseNumber);
     if (term.extended() && !further) {
       throw new BpmnError(REFUSED, "案件 " + caseNumber + " 的执行期限已由另一申请延长 " + term.extensionMonths()
           + " 个月，院长批准的延长以一次为限；本申请未予延长。如需再次延长，请重新申请，经批准后层报高级人民法院备案"

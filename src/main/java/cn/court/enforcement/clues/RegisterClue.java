@@ -7,6 +7,7 @@ import static cn.court.enforcement.clues.ClueVariables.CLUE_ORIGIN;
 import static cn.court.enforcement.clues.ClueVariables.CLUE_SOURCE;
 import static cn.court.enforcement.clues.ClueVariables.CLUE_TEAM;
 
+import cn.court.enforcement.casefile.CaseTeam;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FormCheck;
 import cn.court.enforcement.casefile.InvalidCaseDataException;

@@ -1,4 +1,4 @@
-package cn.court.enforcement.clues;
+package cn.court.enforcement.casefile;
 
 import static cn.court.enforcement.casefile.CaseVariables.CASE_TRACK;
 import static cn.court.enforcement.casefile.CaseVariables.HANDLING_TEAM;
@@ -9,18 +9,18 @@ import static cn.court.enforcement.handler.HandlerVariables.CASE_HANDLER_TEAM;
 import java.util.function.Function;
 
 /**
- * Who works on a case's clues, read from the case's variables: its handling team (the allocated
+ * Who works on a case, read from the case's variables: its handling team (the allocated
  * ordinary team, or the quick team once triage chose the quick track) and that team's handler
  * (承办人) once named. Before any team has the case, network control — the unit investigating its
- * property at that stage (SPEC §2 step 3) — verifies the clues.
+ * property at that stage (SPEC §2 step 3) — verifies its clues.
  *
  * @param team the handling team, or null before triage or allocation
  * @param handler the handler named for that team, or null
  */
 public record CaseTeam(String team, String handler) {
 
-  static final String QUICK_TEAM = "quick-team";
-  static final String NETWORK_CONTROL = "network-control";
+  public static final String QUICK_TEAM = "quick-team";
+  public static final String NETWORK_CONTROL = "network-control";
 
   public static CaseTeam of(Function<String, Object> caseVariables) {
     Object allocated = caseVariables.apply(HANDLING_TEAM);
