@@ -47,11 +47,12 @@ public final class CaseVariables {
   public static final String HANDLING_TEAM = "handlingTeam";
   public static final String ASSIGNMENT_REASON = "assignmentReason";
 
-  // Case money: per run of case-funds, and the running totals kept in the main process.
-  public static final String MONEY_RECEIVED = "moneyReceived";
-  public static final String MONEY_PAID_OUT = "moneyPaidOut";
-  public static final String CASE_MONEY_RECEIVED = "caseMoneyReceived";
-  public static final String CASE_MONEY_PAID_OUT = "caseMoneyPaidOut";
+  // Asset disposal beside the case (issue 13): one asset-disposal instance per asset, whose
+  // reports come back by message; a Json list of them and its text for the team's forms.
+  public static final String CASE_DISPOSALS = "caseDisposals";
+  public static final String CASE_DISPOSALS_TEXT = "caseDisposalsText";
+  /** [{label, value: property item id}] of the case's property items: the asset picker's valuesKey. */
+  public static final String PROPERTY_ITEM_OPTIONS = "propertyItemOptions";
 
   public static final String TRACK_QUICK = "quick";
   public static final String TRACK_ORDINARY = "ordinary";

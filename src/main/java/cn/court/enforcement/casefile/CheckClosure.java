@@ -1,14 +1,11 @@
 package cn.court.enforcement.casefile;
 
-import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_PAID_OUT;
-import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_RECEIVED;
 import static cn.court.enforcement.casefile.CaseVariables.CLOSURE_KIND;
 import static cn.court.enforcement.casefile.CaseVariables.CLOSURE_REASON;
 import static cn.court.enforcement.casefile.CaseVariables.NEXT_MEASURE;
 import static cn.court.enforcement.casefile.CaseVariables.QUICK_OUTCOME;
 
 import cn.court.enforcement.clues.UnverifiedClues;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Preconditions of a closure proposal (SPEC §2 step 11), checked when the quick team or the
  * handling team completes its task with "close": a refusal keeps the task open with the reason.
- * 终本 also needs every property clue verified ({@link UnverifiedClues}).
+ * 终本 also needs every property clue verified ({@link UnverifiedClues}). Money still unpaid and
+ * assets still being disposed of are other features' {@link ClosureCondition}s (case-funds'
+ * ledger, asset-disposal's register), asked last.
  */
 @Component("checkClosure")
 public class CheckClosure extends TaskCompletionListener {
@@ -58,10 +57,6 @@ public class CheckClosure extends TaskCompletionListener {
     }
     // 终本 needs at least three months of investigation: a quick case goes to a team first.
     check.require(team || !"procedure-terminated".equals(kind), "快执案件不能以终结本次执行程序结案，请转为普通案件");
-    BigDecimal received = FormCheck.money(execution.getVariable(CASE_MONEY_RECEIVED));
-    BigDecimal paid = FormCheck.money(execution.getVariable(CASE_MONEY_PAID_OUT));
-    check.require(received.compareTo(paid) <= 0, "尚有案款未发放（已到账 %s 元，已发放 %s 元），案款发放完毕前不能结案"
-        .formatted(received.toPlainString(), paid.toPlainString()));
     if (team) {
       check.require(registry.countMeasures(caseNumber, RecordMeasure.INTERVIEW_PREFIX + "applicant") > 0,
           "尚无对申请执行人的谈话笔录，普通案件不能结案");

@@ -1,7 +1,5 @@
 package cn.court.enforcement.casefile;
 
-import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_PAID_OUT;
-import static cn.court.enforcement.casefile.CaseVariables.CASE_MONEY_RECEIVED;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_NUMBER;
 import static cn.court.enforcement.casefile.CaseVariables.NON_LITIGATION;
 import static cn.court.enforcement.casefile.CaseVariables.OFFLINE_ACTION_NEEDED;
@@ -38,8 +36,6 @@ public class RegisterCase implements ExecutionListener {
     execution.setVariable(NON_LITIGATION, filing.nonLitigation());
     // Routing variables the gateways and closure checks read, defined from the start.
     execution.setVariable(OFFLINE_ACTION_NEEDED, false);
-    execution.setVariable(CASE_MONEY_RECEIVED, 0.0);
-    execution.setVariable(CASE_MONEY_PAID_OUT, 0.0);
     registry.register(filing, execution.getProcessInstanceId());
     execution.setVariables(PartyVariables.of(registry.parties(filing.caseNumber())));
     execution.removeVariables(FilingValidator.unusedSlots(filing));

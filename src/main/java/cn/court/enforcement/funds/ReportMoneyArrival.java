@@ -1,0 +1,91 @@
+package cn.court.enforcement.funds;
+
+import cn.court.enforcement.casefile.CaseRegistry;
+import cn.court.enforcement.casefile.FormCheck;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case's side of money arriving (issue 13 contract §3): money is an event, not a choice of
+ * the team. Each arrival starts one case-funds instance by message {@code CaseMoneyArrived}:
+ * proceeds of a disposal (service task of the case's event sub-process, its input mapping
+ * naming source, amount, date and payer) and a deduction recorded by network or offline
+ * control ({@link #deduction}).
+ */
+@Component("reportMoneyArrival")
+public class ReportMoneyArrival implements JavaDelegate {
+
+  public static final String MESSAGE = "CaseMoneyArrived";
+  static final String SOURCE = "moneySource";
+  static final String AMOUNT = "moneyAmount";
+  static final String ARRIVED_ON = "moneyArrivedOn";
+  static final String PAYER = "moneyPayer";
+  /** Fields of property-item and offline-control for money deducted (扣划) to the court's account. */
+  static final String DEDUCTED_AMOUNT = "deductedAmount";
+  static final String DEDUCTED_ON = "deductedOn";
+
+  private final CaseRegistry registry;
+
+  public ReportMoneyArrival(CaseRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object arrivedOn = execution.getVariable(ARRIVED_ON);
+    // A disposal may report proceeds before their arrival date is known: the report's day then.
+    report(execution, (String) execution.getVariable(SOURCE), FormCheck.money(execution.getVariable(AMOUNT)),
+        arrivedOn == null ? LocalDate.now() : LocalDate.parse(arrivedOn.toString()),
+        (String) execution.getVariable(PAYER));
+  }
+
+  /**
+   * End listener of 登记查控财产 and 线下查控财产: money deducted from the respondent's account
+   * (amount and date on the form) has arrived; the fields are cleared for the next item.
+   */
+  public void deduction(DelegateExecution execution) {
+    if (execution.isCanceled() || execution.getVariable(DEDUCTED_AMOUNT) == null) {
+      return;
+    }
+    FormCheck check = new FormCheck(execution::getVariable);
+    BigDecimal amount = check.amount(DEDUCTED_AMOUNT, "扣划金额（元）");
+    check.require(amount == null || amount.signum() > 0, "扣划金额必须大于 0");
+    LocalDate on = check.date(DEDUCTED_ON, "扣划日期");
+    check.throwIfInvalid("无法登记扣划款");
+    report(execution, "deduction", amount, on, payer(execution));
+    execution.removeVariables(List.of(DEDUCTED_AMOUNT, DEDUCTED_ON, "propertyDeducted"));
+  }
+
+  /** Starts case-funds for one arrival; the amount travels as a string decimal (never a double). */
+  public void report(DelegateExecution execution, String source, BigDecimal amount, LocalDate arrivedOn, String payer) {
+    Map<String, Object> arrival = new HashMap<>();
+    arrival.put("caseNumber", execution.getProcessBusinessKey());
+    arrival.put("caseInstanceId", execution.getProcessInstanceId());
+    arrival.put("handlingTeam", execution.getVariable("handlingTeam"));
+    arrival.put("caseHandler", execution.getVariable("caseHandler"));
+    arrival.put(SOURCE, source);
+    arrival.put(AMOUNT, amount.setScale(2).toPlainString());
+    arrival.put(ARRIVED_ON, arrivedOn.toString());
+    arrival.put(PAYER, payer);
+    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE)
+        .processInstanceBusinessKey(execution.getProcessBusinessKey()).setVariables(arrival).correlateStartMessage();
+  }
+
+  /** The respondent the deducted item belongs to (the form's picker or the item's record). */
+  private String payer(DelegateExecution execution) {
+    Object picked = execution.getVariable("respondentPartyId");
+    Long respondent = picked != null ? Long.valueOf(picked.toString())
+        : execution.getVariable("propertyItemId") instanceof Number id ? registry.propertyItem(id.longValue()).respondentId()
+        : null;
+    return registry.respondents(execution.getProcessBusinessKey()).stream()
+        .filter(p -> respondent != null && p.id() == respondent)
+        .map(p -> p.party().name()).findFirst()
+        .orElse((String) execution.getVariable("respondentName"));
+  }
+}
