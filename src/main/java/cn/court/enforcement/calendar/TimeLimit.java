@@ -18,7 +18,7 @@ public record TimeLimit(String name, String label, int amount, Unit unit, Start 
 
   /** Where the count starts, and the process variable holding that date (none: task creation). */
   public enum Start {
-    TASK_CREATED(null, "任务创建"), CASE_FILED("filingDate", "立案"), MONEY_ARRIVED("moneyArrivedDate", "案款到账"),
+    TASK_CREATED(null, "任务创建"), CASE_FILED("filingDate", "立案"), MONEY_ARRIVED("moneyArrivedOn", "案款到账"),
     CASE_CLOSED("closedDate", "结案");
 
     private final String variable;

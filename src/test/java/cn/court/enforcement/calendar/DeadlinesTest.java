@@ -46,7 +46,7 @@ class DeadlinesTest {
     assertThat(deadlines.due("case", scope)).isEqualTo(at("2026-07-31T23:59:59"));
     when(scope.getVariable("filingDate")).thenReturn(at("2026-01-31T09:30"));
     assertThat(deadlines.due("case", scope)).isEqualTo(at("2026-07-31T23:59:59"));
-    when(scope.getVariable("moneyArrivedDate")).thenReturn(LocalDate.parse("2026-09-10"));
+    when(scope.getVariable("moneyArrivedOn")).thenReturn(LocalDate.parse("2026-09-10"));
     assertThat(deadlines.due("money-payout", scope)).as("10 Oct is a make-up working Saturday")
         .isEqualTo(at("2026-10-10T23:59:59"));
   }
