@@ -12,8 +12,16 @@ public record Organisation(List<Unit> units, List<Staff> staff) implements Leade
   /** A unit or team: one Camunda group. */
   public record Unit(String id, String name, String leader, boolean supervisor, List<String> starts) {}
 
-  /** A member of staff: one Camunda user. */
-  public record Staff(String id, String name, String phone, List<String> groups) {}
+  /**
+   * A member of staff: one Camunda user. {@code roles} are duties the processes give to one
+   * named person (e.g. {@code auction-real-estate}: the real-estate auction handler).
+   */
+  public record Staff(String id, String name, String phone, List<String> groups, List<String> roles) {
+
+    public Staff(String id, String name, String phone, List<String> groups) {
+      this(id, name, phone, groups, List.of());
+    }
+  }
 
   public Optional<Unit> unit(String id) {
     return units.stream().filter(u -> u.id().equals(id)).findFirst();
@@ -25,6 +33,11 @@ public record Organisation(List<Unit> units, List<Staff> staff) implements Leade
 
   public List<Staff> membersOf(String groupId) {
     return staff.stream().filter(s -> s.groups().contains(groupId)).toList();
+  }
+
+  /** The one member of staff holding {@code role} (the file allows at most one per role). */
+  public Optional<Staff> holderOf(String role) {
+    return staff.stream().filter(s -> s.roles().contains(role)).findFirst();
   }
 
   @Override

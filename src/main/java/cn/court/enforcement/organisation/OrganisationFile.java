@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -23,6 +24,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * bound objects so that every complaint can name the line a clerk has to fix.
  */
 public final class OrganisationFile {
+
+  /** A role id as the processes name it: {@code auction-real-estate}. */
+  private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9-]*");
 
   private final String source;
 
@@ -58,8 +62,9 @@ public final class OrganisationFile {
           required(f, entry, "leader", "组 " + id), bool(f.get("supervisor")), list(f.get("starts"))));
     }
     List<Staff> staff = new ArrayList<>();
+    Map<String, String> roleHolders = new HashMap<>();
     for (MappingNode entry : entries(sections.get("users"), "users")) {
-      Map<String, Node> f = fields(entry, "id", "name", "phone", "groups");
+      Map<String, Node> f = fields(entry, "id", "name", "phone", "groups", "roles");
       String id = required(f, entry, "id", "users");
       if (staffLines.putIfAbsent(id, line(entry)) != null) {
         throw error(entry, "用户 '" + id + "' 重复定义");
@@ -73,7 +78,17 @@ public final class OrganisationFile {
       if (new HashSet<>(groups).size() != groups.size()) {
         throw error(entry, "用户 '" + id + "' 的所属组有重复");
       }
-      staff.add(new Staff(id, required(f, entry, "name", "用户 " + id), scalar(f.get("phone")), groups));
+      List<String> roles = list(f.get("roles"));
+      for (String role : roles) {
+        if (!ROLE.matcher(role).matches()) {
+          throw error(entry, "用户 '" + id + "' 的职责 '" + role + "' 格式不对（小写字母、数字和连字符，如 auction-real-estate）");
+        }
+        String holder = roleHolders.putIfAbsent(role, id);
+        if (holder != null) {
+          throw error(entry, "职责 '" + role + "' 已由用户 '" + holder + "' 担任，每项职责只能由一人担任");
+        }
+      }
+      staff.add(new Staff(id, required(f, entry, "name", "用户 " + id), scalar(f.get("phone")), groups, roles));
     }
     Organisation organisation = new Organisation(List.copyOf(units), List.copyOf(staff));
     for (Unit unit : units) {
