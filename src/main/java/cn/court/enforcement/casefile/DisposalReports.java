@@ -40,6 +40,9 @@ public class DisposalReports implements JavaDelegate {
   private static final String OUTCOME = "disposalOutcome";
   private static final String PROCEEDS = "disposalProceeds";
 
+  /** Variables of the message (issue 13 contract §2). */
+  static final List<String> REPORT = List.of(ID, OUTCOME, PROCEEDS, "disposalProceedsArrivedOn", "disposalPayer", ASSET);
+
   private final CaseRegistry registry;
 
   public DisposalReports(CaseRegistry registry) {
@@ -59,9 +62,18 @@ public class DisposalReports implements JavaDelegate {
     save(execution, disposals);
   }
 
-  /** The event sub-process's task: the report's variables are local to the sub-process. */
+  /**
+   * The event sub-process's first task. The message's variables arrive on the case's instance
+   * (the receiving scope of an event sub-process's start event): they move into this report's
+   * sub-process, so reports never share them and the case keeps only its record.
+   */
   @Override
   public void execute(DelegateExecution execution) {
+    DelegateExecution root = execution.getProcessInstance();
+    Map<String, Object> report = new LinkedHashMap<>();
+    REPORT.forEach(name -> report.put(name, root.getVariableLocal(name)));
+    root.removeVariablesLocal(REPORT);
+    execution.setVariablesLocal(report);
     String id = (String) execution.getVariable(ID);
     String outcome = (String) execution.getVariable(OUTCOME);
     BigDecimal proceeds = FormCheck.money(execution.getVariable(PROCEEDS));

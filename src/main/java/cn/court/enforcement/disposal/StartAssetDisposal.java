@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,11 @@ import org.springframework.stereotype.Component;
  * Starts one asset-disposal instance for one asset of the case (issue 13 contract §1), which
  * runs beside the case and reports back by message: the team's measure 财产处置 and the quick
  * team's (service task; the asset picked on the form is a property item of the case or one
- * described by hand), and intensive-affairs right after a seizure ({@link #afterSeizure}).
+ * described by hand), and intensive-affairs right after a seizure (end listener of its task,
+ * {@link #notify}).
  */
 @Component("startAssetDisposal")
-public class StartAssetDisposal implements JavaDelegate {
+public class StartAssetDisposal implements JavaDelegate, ExecutionListener {
 
   public static final String PROCESS_KEY = "asset-disposal";
   /** Form fields of the asset picker (team-next-step, quick-case, offline-control). */
@@ -75,7 +77,8 @@ public class StartAssetDisposal implements JavaDelegate {
    * End listener of 线下查控财产: when the officer asks for it (after a seizure, detention or
    * freeze), the item just controlled goes to disposal at once.
    */
-  public void afterSeizure(DelegateExecution execution) {
+  @Override
+  public void notify(DelegateExecution execution) {
     if (execution.isCanceled()) {
       return;
     }

@@ -1,6 +1,7 @@
 package cn.court.enforcement.funds;
 
 import cn.court.enforcement.casefile.CaseRegistry;
+import cn.court.enforcement.casefile.CaseTeam;
 import cn.court.enforcement.casefile.FormCheck;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,11 @@ import org.springframework.stereotype.Component;
  * the team. Each arrival starts one case-funds instance by message {@code CaseMoneyArrived}:
  * proceeds of a disposal (service task of the case's event sub-process, its input mapping
  * naming source, amount, date and payer) and a deduction recorded by network or offline
- * control ({@link #deduction}).
+ * control (as end listener of their tasks, {@link #notify}: a refusal then reaches the caller
+ * unwrapped, as with {@link cn.court.enforcement.casefile.TaskCompletionListener}).
  */
 @Component("reportMoneyArrival")
-public class ReportMoneyArrival implements JavaDelegate {
+public class ReportMoneyArrival implements JavaDelegate, ExecutionListener {
 
   public static final String MESSAGE = "CaseMoneyArrived";
   static final String SOURCE = "moneySource";
@@ -29,6 +32,7 @@ public class ReportMoneyArrival implements JavaDelegate {
   /** Fields of property-item and offline-control for money deducted (扣划) to the court's account. */
   static final String DEDUCTED_AMOUNT = "deductedAmount";
   static final String DEDUCTED_ON = "deductedOn";
+  static final String OFFLINE_UNIT = "intensive-affairs";
 
   private final CaseRegistry registry;
 
@@ -49,7 +53,8 @@ public class ReportMoneyArrival implements JavaDelegate {
    * End listener of 登记查控财产 and 线下查控财产: money deducted from the respondent's account
    * (amount and date on the form) has arrived; the fields are cleared for the next item.
    */
-  public void deduction(DelegateExecution execution) {
+  @Override
+  public void notify(DelegateExecution execution) {
     if (execution.isCanceled() || execution.getVariable(DEDUCTED_AMOUNT) == null) {
       return;
     }
@@ -67,8 +72,11 @@ public class ReportMoneyArrival implements JavaDelegate {
     Map<String, Object> arrival = new HashMap<>();
     arrival.put("caseNumber", execution.getProcessBusinessKey());
     arrival.put("caseInstanceId", execution.getProcessInstanceId());
-    arrival.put("handlingTeam", execution.getVariable("handlingTeam"));
-    arrival.put("caseHandler", execution.getVariable("caseHandler"));
+    CaseTeam team = CaseTeam.of(execution::getVariable);
+    // Before triage no team has the case: the unit that recorded the deduction settles it.
+    arrival.put("handlingTeam", team.team() != null ? team.team()
+        : "Task_RecordPropertyItem".equals(execution.getCurrentActivityId()) ? CaseTeam.NETWORK_CONTROL : OFFLINE_UNIT);
+    arrival.put("caseHandler", team.handler());
     arrival.put(SOURCE, source);
     arrival.put(AMOUNT, amount.setScale(2).toPlainString());
     arrival.put(ARRIVED_ON, arrivedOn.toString());

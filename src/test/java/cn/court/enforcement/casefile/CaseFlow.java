@@ -236,14 +236,9 @@ final class CaseFlow {
     return interview("applicant").interview("respondent");
   }
 
-  CaseFlow caseMoney(double received, double paidOut) {
-    measure("case-money", vars());
-    return handleCaseMoney(received, paidOut);
-  }
-
-  CaseFlow handleCaseMoney(double received, double paidOut) {
-    complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", received, "moneyArrivedDate", today()));
-    return complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", paidOut, "moneyPaidOutOn", today()));
+  /** The team sends an asset described by hand to disposal; the hub is open again at once. */
+  CaseFlow disposeAsset(String kind, String description) {
+    return measure("asset-disposal", vars("disposalPropertyKind", kind, "assetDescription", description));
   }
 
   CaseFlow proposeClosure(String kind) {
@@ -256,8 +251,14 @@ final class CaseFlow {
 
   /** Closure registered: the dossier process gets the message and the dossier is archived. */
   CaseFlow archive() {
+    publishRuling();
     complete("Task_BuildElectronicDossier", "archive", vars("dossierCreatedOn", today()));
     return complete("Task_ArchiveDossier", "archives-office", vars("archiveNumber", "档-2026-1", "archivedOn", today()));
+  }
+
+  /** funds publishes the closing ruling on 中国裁判文书网 (after closure, beside the dossier). */
+  CaseFlow publishRuling() {
+    return complete("Task_PublishRuling", "funds", vars("rulingPublication", "published", "rulingPublishedOn", today()));
   }
 
   ProcessInstance calledInstance(String key) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The case's handler (承办人, seed §3): named by the team's leader, holding the team's tasks, changed with a reason. */
 @Deployment(resources = {
-    "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn",
+    "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn", "processes/auction-handler.dmn",
     "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/dossier.bpmn",
     "processes/handler-change.bpmn"})
 class CaseHandlerProcessTest {

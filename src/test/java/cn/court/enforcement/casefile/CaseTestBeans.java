@@ -10,8 +10,15 @@ import cn.court.enforcement.clues.ClueRegistry;
 import cn.court.enforcement.clues.TerminationClues;
 import cn.court.enforcement.clues.UnverifiedClues;
 import cn.court.enforcement.dossier.NotifyDossierOfClosure;
-import cn.court.enforcement.funds.AccumulateCaseMoney;
-import cn.court.enforcement.funds.CheckPayout;
+import cn.court.enforcement.disposal.DisposalRegistry;
+import cn.court.enforcement.disposal.OpenDisposals;
+import cn.court.enforcement.disposal.RegisterDisposal;
+import cn.court.enforcement.disposal.ReportDisposal;
+import cn.court.enforcement.disposal.StartAssetDisposal;
+import cn.court.enforcement.funds.CaseMoneyLedger;
+import cn.court.enforcement.funds.RegisterMoneyArrival;
+import cn.court.enforcement.funds.ReportMoneyArrival;
+import cn.court.enforcement.funds.UnpaidCaseMoney;
 import cn.court.enforcement.handler.ChangeHandler;
 import cn.court.enforcement.handler.CheckHandlerChange;
 import cn.court.enforcement.handler.HandlerRecord;
@@ -42,6 +49,8 @@ final class CaseTestBeans {
   static final JdbcTemplate JDBC = new JdbcTemplate(DATA_SOURCE);
 
   final CaseRegistry registry = new CaseRegistry(JDBC);
+  final DisposalRegistry disposals = new DisposalRegistry(JDBC);
+  final CaseMoneyLedger ledger = new CaseMoneyLedger(JDBC);
   final FakeAllocation allocation = new FakeAllocation();
   /** Time limits are tested with the real beans in a Spring context (CaseTimeLimitsTest). */
   final CaseClock caseClock = mock(CaseClock.class);
@@ -56,15 +65,27 @@ final class CaseTestBeans {
     Mocks.register("courtPresident", new CourtPresident(CaseFlow.organisation()));
     Mocks.register("listDishonestRespondent", new ListDishonestRespondent(registry));
     Mocks.register("startDishonestListing", new StartDishonestListing());
-    Mocks.register("checkPayout", new CheckPayout());
     UnverifiedClues unverifiedClues = new UnverifiedClues(new ClueRegistry(JDBC));
-    Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues, java.util.List.of()));
+    Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues,
+        List.of(new OpenDisposals(disposals), new UnpaidCaseMoney(ledger))));
     Mocks.register("terminationClues", new TerminationClues(unverifiedClues));
     Mocks.register("recordTriageFacts", new RecordTriageFacts());
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));
     Mocks.register("controlPropertyOffline", new ControlPropertyOffline(registry));
     Mocks.register("recordMeasure", new RecordMeasure(registry));
-    Mocks.register("accumulateCaseMoney", new AccumulateCaseMoney());
+    // Asset disposal beside the case: started and reported with the real beans of both sides;
+    // the disposal's start (handler by asset kind, its register) and its report run for real.
+    CaseAssets assets = new CaseAssets(registry);
+    DisposalReports reports = new DisposalReports(registry);
+    Mocks.register("caseAssets", assets);
+    Mocks.register("recordDisposalReport", reports);
+    Mocks.register("startAssetDisposal", new StartAssetDisposal(assets, reports));
+    Mocks.register("reportMoneyArrival", new ReportMoneyArrival(registry));
+    Mocks.register("checkRulingPublication", new CheckRulingPublication());
+    Mocks.register("disposalRegistry", disposals);
+    Mocks.register("registerDisposal", new RegisterDisposal(CaseFlow.organisation(), disposals));
+    Mocks.register("reportDisposal", new ReportDisposal(disposals));
+    Mocks.register("registerMoneyArrival", new RegisterMoneyArrival(ledger));
     Mocks.register("notifyDossierOfClosure", new NotifyDossierOfClosure());
     Teams teams = new Teams(CaseFlow.organisation());
     HandlerRecord handlerRecord = new HandlerRecord(registry);

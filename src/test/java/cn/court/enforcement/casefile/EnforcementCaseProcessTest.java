@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 
 import java.util.List;
@@ -29,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = {
-    "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn",
+    "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn", "processes/auction-handler.dmn",
     "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/dossier.bpmn",
     "forms/case-filing.form", "forms/filing-verify.form", "forms/intake-reception.form", "forms/documents-service.form",
     "forms/network-inquiry.form", "forms/property-item.form", "forms/offline-control.form", "forms/triage-facts.form",
@@ -37,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
     "forms/team-interview.form", "forms/team-measure.form", "forms/punishment-proposal.form",
     "forms/punishment-ruling.form", "forms/punishment-approval.form", "forms/consumption-restriction-order.form",
     "forms/dishonest-list-decision.form", "forms/offline-request.form", "forms/closure-ruling.form",
-    "forms/closure-register.form", "forms/asset-disposal-result.form", "forms/case-money-register.form",
+    "forms/closure-register.form", "forms/ruling-publication.form",
     "forms/case-money-payout.form", "forms/termination-conditions.form", "forms/termination-ruling.form",
     "forms/dossier-build.form", "forms/dossier-archive.form"})
 class EnforcementCaseProcessTest {
@@ -169,20 +168,6 @@ class EnforcementCaseProcessTest {
   }
 
   @Test
-  void quickTeamHandlesCaseMoneyBeforeClosing() {
-    CaseFlow flow = CaseFlow.start().toQuickTeam();
-    flow.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "case-money"));
-    flow.handleCaseMoney(3000, 1000);
-    assertThatThrownBy(() -> flow.complete("Task_HandleQuickCase", "quick-team",
-        vars("quickOutcome", "close", "closureKind", "fully-performed")))
-        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("尚有案款未发放");
-    flow.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "case-money"));
-    flow.handleCaseMoney(0, 2000);
-    flow.complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "close", "closureKind", "fully-performed"));
-    assertThat(flow.instance).isWaitingAt("Task_RegisterClosure");
-  }
-
-  @Test
   void noEligibleTeamGoesToBureauLeaders() {
     beans.allocation.team = null;
     CaseFlow flow = CaseFlow.start().toTriageConfirmation(false);
@@ -273,38 +258,6 @@ class EnforcementCaseProcessTest {
     assertThat(flow.instance).isWaitingAt("Task_ChooseNextMeasure");
     flow.interview("respondent").proposeClosure("fully-performed");
     assertThat(flow.instance).isWaitingAt("Task_RegisterClosure");
-  }
-
-  @Test
-  void closureRefusedWhileCaseMoneyIsUnpaid() {
-    CaseFlow flow = CaseFlow.start().toTeamHub().interviewBothParties().caseMoney(10000, 4000);
-    assertThatThrownBy(() -> flow.proposeClosure("fully-performed"))
-        .isInstanceOf(InvalidCaseDataException.class)
-        .hasMessageContaining("尚有案款未发放（已到账 10000.00 元，已发放 4000.00 元）");
-    assertThat(flow.instance).isWaitingAt("Task_ChooseNextMeasure");
-    flow.measure("case-money", vars());
-    flow.complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", 0, "moneyArrivedDate", today()));
-    assertThatThrownBy(() -> flow.complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", 7000,
-        "moneyPaidOutOn", today())))
-        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("发放金额不能超过待发放金额（6000.00 元）");
-    flow.complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", 6000, "moneyPaidOutOn", today()));
-    flow.proposeClosure("fully-performed");
-    assertThat(flow.instance).isWaitingAt("Task_RegisterClosure");
-  }
-
-  @Test
-  void assetDisposalProceedsStartCaseMoney() {
-    CaseFlow flow = CaseFlow.start().toTeamHub()
-        .measure("asset-disposal", vars("assetDescription", "某小区3号楼房产"))
-        .complete("Task_DisposeAsset", "auction", vars("disposalOutcome", "auctioned", "disposalProceeds", 800000));
-    assertThat(flow.calledInstance("case-funds")).isWaitingAt("Task_RegisterCaseMoney");
-    // the statutory clock stood still while the asset was being disposed of
-    verify(beans.caseClock).pause(any(DelegateExecution.class), eq("AUCTION"));
-    verify(beans.caseClock).resume(any(DelegateExecution.class), eq("AUCTION"));
-    flow.handleCaseMoney(800000, 800000);
-    assertThat(flow.instance).variables().containsEntry("caseMoneyReceived", 800000.0)
-        .containsEntry("caseMoneyPaidOut", 800000.0);
-    assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroupAssociated("ordinary-team-3");
   }
 
   @Test
