@@ -136,7 +136,7 @@ class CaseTimeLimitsTest {
   }
 
   @Test
-  void theTeamWorksToTheCaseClockWhichStandsStillDuringDisposal() {
+  void theTeamWorksToTheCaseClockWhileADisposalRunsBesideIt() {
     now("2026-03-02T09:00");
     CaseFlow flow = CaseFlow.start("（2026）豫0000执9003号", "2026-03-02").toTriageConfirmation(false)
         .confirmTrack(vars("caseTrack", "ordinary")).allocate().nameHandler("Task_NameTeamHandler");
@@ -145,21 +145,25 @@ class CaseTimeLimitsTest {
     assertThat(hub.getDueDate()).isEqualTo(at("2026-09-02T23:59:59"));
     assertThat(limitsOf(hub)).containsExactly("case");
 
+    // The disposal runs beside the case (its own clock pauses, asset-disposal's tests): the hub is open again at once.
     now("2026-04-01T09:00");
-    flow.complete("Task_ChooseNextMeasure", team, vars("nextMeasure", "asset-disposal", "assetDescription", "某小区3号楼房产"));
-    now("2026-05-01T09:00");
-    flow.complete("Task_DisposeAsset", "auction", vars("disposalOutcome", "auctioned", "disposalProceeds", 800000));
+    flow.complete("Task_ChooseNextMeasure", team, vars("nextMeasure", "asset-disposal",
+        "disposalPropertyKind", "real-estate", "assetDescription", "某小区3号楼房产"));
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("asset-disposal")
+        .processInstanceBusinessKey(flow.caseNumber).count()).isEqualTo(1);
+    assertThat(flow.at("Task_ChooseNextMeasure").getDueDate()).isEqualTo(at("2026-09-02T23:59:59"));
+  }
 
-    // money paid out within 30 days of its arrival
-    now("2026-05-06T09:00");
-    flow.complete("Task_RegisterCaseMoney", "funds", vars("moneyReceived", 800000, "moneyArrivedDate", "2026-05-06"));
-    Task payout = flow.at("Task_PayOutCaseMoney");
-    assertThat(payout.getDueDate()).isEqualTo(at("2026-06-05T23:59:59"));
-    flow.complete("Task_PayOutCaseMoney", "finance", vars("moneyPaidOut", 800000, "moneyPaidOutOn", "2026-05-06"));
-
-    // 30 paused days: 2 Oct falls in the National Day holiday, so Thu 8 Oct
-    assertThat(clock.deadline(flow.caseNumber)).isEqualTo(LocalDate.parse("2026-10-08"));
-    assertThat(flow.at("Task_ChooseNextMeasure").getDueDate()).isEqualTo(at("2026-10-08T23:59:59"));
+  @Test
+  void theRulingIsPublishedWithinSevenWorkingDaysOfClosure() {
+    now("2026-03-16T09:00");
+    CaseFlow flow = CaseFlow.start("（2026）豫0000执9016号", "2026-03-02").toQuickTeam()
+        .complete("Task_HandleQuickCase", "quick-team", vars("quickOutcome", "close", "closureKind", "fully-performed"))
+        .complete("Task_RegisterClosure", "documents", vars("closedDate", "2026-03-16"));
+    Task publication = flow.at("Task_PublishRuling");
+    assertThat(limitsOf(publication)).containsExactly("ruling-publication");
+    // 法释〔2016〕19号 第七条: seven working days from Mon 16 March, the weekend not counted
+    assertThat(publication.getDueDate()).isEqualTo(at("2026-03-25T23:59:59"));
   }
 
   @Test
