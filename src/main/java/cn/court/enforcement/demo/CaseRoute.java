@@ -166,11 +166,6 @@ public final class CaseRoute {
     return add("Task_NameTeamHandler", Step.HANDLING_TEAM, "caseHandler", Step.TEAM_MEMBER);
   }
 
-  /** The quick team sends money received to case-funds, then decides again. */
-  public CaseRoute quickCaseMoney() {
-    return add("Task_HandleQuickCase", "quick-team", "quickOutcome", "case-money");
-  }
-
   public CaseRoute quickClose(String closureKind) {
     return add("Task_HandleQuickCase", "quick-team", "quickOutcome", "close", "closureKind", closureKind,
         "closureReason", "被执行人已全部履行");
@@ -248,32 +243,36 @@ public final class CaseRoute {
     return this;
   }
 
-  /** The team sends an asset to disposal; the auction unit records the result. */
-  public CaseRoute assetDisposal(String asset, Double proceeds) {
-    chooseMeasure("asset-disposal", "assetDescription", asset);
-    if (proceeds != null) {
-      add("Task_DisposeAsset", "auction", "disposalOutcome", "auctioned", "disposalProceeds", proceeds);
-    }
-    return this;
+  /** The team sends an asset described by hand to disposal, which runs beside the case (asset-disposal). */
+  public CaseRoute assetDisposal(String kind, String asset) {
+    return chooseMeasure("asset-disposal", "disposalPropertyKind", kind, "assetDescription", asset);
   }
 
-  /** Case money registered by funds and paid out by finance (within case-funds). */
-  public CaseRoute caseMoney(double received, double paidOut) {
-    return registerMoney(received).payOut(paidOut);
+  /**
+   * The deducted money in case-funds: funds confirms its arrival, the unit that deducted it
+   * settles it for the applicant, a bureau leader approves the payout (finance then pays).
+   */
+  public CaseRoute payOutDeduction(Find find, String settlingUnit) {
+    String amount = java.math.BigDecimal.valueOf(find.value()).setScale(2).toPlainString();
+    add("Task_ConfirmMoneyArrival", "funds", "arrivalConfirmed", true, "confirmationNote", "已与执行款专户流水核对");
+    add("Task_SettleCaseMoney", settlingUnit, "amountChecked", true, "executionFee", "0.00", "disposalCosts", "0.00",
+        "applicantNotifiedOn", date(2), "payoutTotal", amount, "payee1", "申请执行人", "share1", amount);
+    return add("Task_ApprovePayout", "bureau-leaders", "payoutDecision", "approve", "approvalOpinion", "同意发放");
   }
 
-  public CaseRoute registerMoney(double received) {
-    return add("Task_RegisterCaseMoney", "funds", "moneyReceived", received, "moneyArrivedDate", date(3),
-        "moneyPayer", "被执行人");
+  /** The quick team sends an asset described by hand to disposal, then decides again. */
+  public CaseRoute quickAssetDisposal(String kind, String asset) {
+    return add("Task_HandleQuickCase", "quick-team", "quickOutcome", "asset-disposal", "disposalPropertyKind", kind,
+        "assetDescription", asset);
   }
 
-  public CaseRoute payOut(double paidOut) {
-    return add("Task_PayOutCaseMoney", "finance", "moneyPaidOut", paidOut, "moneyPaidOutOn", date(5));
-  }
-
-  public CaseRoute teamCaseMoney(double received, double paidOut) {
-    chooseMeasure("case-money");
-    return caseMoney(received, paidOut);
+  /** Network control records a deposit it deducted online: the money arrives (case-funds, for funds). */
+  public CaseRoute deductedDeposit(Find find) {
+    String day = date(1);
+    return add("Task_RecordPropertyItem", "network-control", "respondentPartyId", Step.respondent(find.respondent()),
+        "propertyKind", find.kind(), "holderInstitution", find.holder(), "propertyValue", find.value(),
+        "propertyControlled", true, "needsOfflineAction", false, "propertyRemarks", "已网上扣划",
+        "propertyDeducted", true, "deductedAmount", find.value(), "deductedOn", day, "moreItems", false);
   }
 
   /** The handler records the result of the case's first open property clue (clue-verification). */
@@ -303,7 +302,9 @@ public final class CaseRoute {
     return add("Task_RegisterClosure", "documents", "closedDate", date(2), "closureRemarks", "已登记结案");
   }
 
+  /** funds publishes the closing ruling online, then the archives office archives the dossier. */
   public CaseRoute archive(String archiveNumber) {
+    add("Task_PublishRuling", "funds", "rulingPublication", "published", "rulingPublishedOn", date(3));
     return add("Task_ArchiveDossier", "archives-office", "archiveNumber", archiveNumber, "archivedOn", date(15));
   }
 

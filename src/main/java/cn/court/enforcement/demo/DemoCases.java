@@ -59,9 +59,9 @@ final class DemoCases {
         r -> toTriage(r, DEPOSIT).triageFacts(true, false), // 确认分流方式 (triage)
         DemoCases::toQuickTrack, // 指定承办人 (quick-team leader)
         DemoCases::toQuickTeam, // 办理快执案件 (quick-team)
-        r -> toQuickTeam(r).quickCaseMoney().caseMoney(20_000, 20_000), // quick-team again after case money
-        r -> toQuickTeam(r).quickCaseMoney(), // 登记到账案款 (funds)
-        r -> toQuickTeam(r).quickCaseMoney().registerMoney(52_000), // 审核发放案款 (finance)
+        r -> toQuickTeam(r).quickAssetDisposal("vehicle", "被执行人名下小型轿车一辆（豫A·3C7Q1）"), // quick-team again, the disposal beside it
+        r -> deducted(r), // 核对到账案款 (funds)
+        r -> deducted(r).payOutDeduction(DEPOSIT, "network-control"), // 审核并支付执行款 (finance)
         DemoCases::toTeam, // team hub, handler just named
         DemoCases::toAllocatedTeam, // 指定承办人 (the allocated team's leader)
         r -> toTeam(r).interview("applicant", "申请执行人提供了被执行人名下车辆停放地点"),
@@ -75,7 +75,7 @@ final class DemoCases {
         // 80,000 yuan: within the limits for a person and for an organisation alike
         r -> toTeam(r).interviewBothParties().punishment("fine", "被执行人拒不报告财产", "fineAmount", 80_000)
             .presidentApproves(), // 签发惩戒决定书 (judges)
-        r -> toTeam(r).interviewBothParties().assetDisposal("被执行人名下位于郑州市金水区的住宅一套", null), // auction
+        r -> toTeam(r).interviewBothParties().assetDisposal("real-estate", "被执行人名下位于郑州市金水区的住宅一套"), // auction
         r -> toTeam(r).offlineRequest("请冻结被执行人在洛阳银行的账户", false), // 办理线下查控事项 (intensive-affairs)
         r -> toTeam(r).interviewBothParties().measure("investigate-property", "经网络和线下调查，未发现可供执行的财产")
             .verifyClue("not-found", "经查询中国工商银行郑州分行，被执行人账户余额为零；名下车辆已被其他法院首封")
@@ -84,14 +84,12 @@ final class DemoCases {
             .proposeClosure("procedure-terminated", "经穷尽调查未发现可供执行财产，申请执行人同意终本"), // termination
         r -> toTeam(r).interviewBothParties().proposeClosure("terminated", "申请执行人撤回执行申请")
             .signClosureRuling(), // 登记结案信息 (documents)
-        r -> toTeam(r).interviewBothParties().teamCaseMoney(126_800, 126_800)
-            .proposeClosure("fully-performed", null), // 登记结案信息 (documents)
+        r -> toTeam(r).interviewBothParties().proposeClosure("fully-performed", null), // 登记结案信息 (documents)
         r -> toTeam(r).interviewBothParties().measure("investigate-property", "网络及线下调查均未发现可供执行的财产")
             .proposeClosure("procedure-terminated", "被执行人暂无可供执行的财产，申请执行人同意终本")
             .reviewTermination(true).registerClosure(), // 移交档案部门归档 (archives-office)
-        r -> toQuickTeam(r).quickCaseMoney().caseMoney(86_500, 86_500).quickClose("fully-performed")
-            .registerClosure(), // 移交档案部门归档 (archives-office)
-        r -> toTeam(r).interviewBothParties().teamCaseMoney(52_300, 52_300).proposeClosure("fully-performed", null)
+        r -> toQuickTeam(r).quickClose("fully-performed").registerClosure(), // 裁判文书上网 (funds)
+        r -> toTeam(r).interviewBothParties().proposeClosure("fully-performed", null)
             .registerClosure().archive("档-2026-执-0417")); // archived: finished
     List<DemoCase> cases = new ArrayList<>();
     for (int k = 0; k < routes.size(); k++) {
@@ -138,6 +136,12 @@ final class DemoCases {
 
   private static CaseRoute toQuickTeam(CaseRoute r) {
     return toQuickTrack(r).nameQuickHandler();
+  }
+
+  /** Network control deducted the deposit online (money arrives in case-funds); the quick team has the case. */
+  private static CaseRoute deducted(CaseRoute r) {
+    return toNetworkControl(r).startInquiry(true).deductedDeposit(DEPOSIT).offlineControl().triageFacts(true, false)
+        .confirmTrack("quick", null).nameQuickHandler();
   }
 
   private static CaseRoute toAllocatedTeam(CaseRoute r) {

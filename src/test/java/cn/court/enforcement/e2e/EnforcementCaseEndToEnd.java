@@ -103,8 +103,7 @@ abstract class EnforcementCaseEndToEnd {
     staff.walk(caseNumber, route.interviewBothParties()
         .punishment("consumption-restriction", "被执行人未按执行通知履行义务").presidentSignsRestriction()
         .offlineRequest("请扣押被执行人名下已查封的小型轿车", true)
-        .assetDisposal("被执行人名下小型轿车一辆（豫A·8K2M6）", 61_000.0).caseMoney(61_000, 61_000)
-        .teamCaseMoney(36_800, 36_800).proposeClosure("fully-performed", null).registerClosure()
+        .proposeClosure("fully-performed", null).registerClosure()
         .archive("档-2026-执-7001").take());
     assertFinished();
   }
@@ -113,7 +112,7 @@ abstract class EnforcementCaseEndToEnd {
   void quickCaseClosedWithinTheQuickTeam() {
     staff.walk(caseNumber, route.verifyFiling().reception("被执行人银行存款足以清偿").documents("electronic").dossier()
         .inquiry(DEPOSIT).offlineControl().triageFacts(true, false).confirmTrack("quick", null)
-        .nameQuickHandler().quickCaseMoney().caseMoney(36_800, 36_800).quickClose("fully-performed").registerClosure()
+        .nameQuickHandler().quickClose("fully-performed").registerClosure()
         .archive("档-2026-执-7002").take());
     assertFinished();
   }
@@ -230,7 +229,7 @@ abstract class EnforcementCaseEndToEnd {
   private void assertFinished() {
     JsonNode instances = RestCaseWalker.read(staff.as(SUPERVISOR).get("/engine-rest/history/process-instance"
         + "?processInstanceBusinessKey=" + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8)));
-    assertThat(instances.findValuesAsText("processDefinitionKey")).contains("enforcement-case", "dossier", "case-funds");
+    assertThat(instances.findValuesAsText("processDefinitionKey")).contains("enforcement-case", "dossier");
     assertThat(instances.findValuesAsText("startUserId")).contains("lianyuan");
     assertThat(instances.findValuesAsText("state")).containsOnly("COMPLETED");
   }
