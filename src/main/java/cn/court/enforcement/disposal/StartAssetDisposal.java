@@ -67,7 +67,7 @@ public class StartAssetDisposal implements JavaDelegate, ExecutionListener {
       asset = CaseAssets.describe(item.get()) + (note == null ? "" : "｜" + note);
     } else {
       kind = check.oneOf(KIND, "财产种类", CaseAssets.kinds());
-      asset = check.text(DESCRIPTION, "待处置财产");
+      asset = check.text(DESCRIPTION, "待处置财产说明");
     }
     check.throwIfInvalid("无法启动财产处置");
     start(execution, item.map(CaseRegistry.PropertyItem::id).orElse(null), kind, asset, check);
