@@ -11,7 +11,6 @@ import cn.court.enforcement.clues.TerminationClues;
 import cn.court.enforcement.clues.UnverifiedClues;
 import cn.court.enforcement.dossier.NotifyDossierOfClosure;
 import cn.court.enforcement.funds.AccumulateCaseMoney;
-import cn.court.enforcement.funds.CheckPayout;
 import cn.court.enforcement.handler.ChangeHandler;
 import cn.court.enforcement.handler.CheckHandlerChange;
 import cn.court.enforcement.handler.HandlerRecord;
@@ -56,7 +55,6 @@ final class CaseTestBeans {
     Mocks.register("courtPresident", new CourtPresident(CaseFlow.organisation()));
     Mocks.register("listDishonestRespondent", new ListDishonestRespondent(registry));
     Mocks.register("startDishonestListing", new StartDishonestListing());
-    Mocks.register("checkPayout", new CheckPayout());
     UnverifiedClues unverifiedClues = new UnverifiedClues(new ClueRegistry(JDBC));
     Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues, java.util.List.of()));
     Mocks.register("terminationClues", new TerminationClues(unverifiedClues));
