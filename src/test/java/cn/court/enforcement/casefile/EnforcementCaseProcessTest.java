@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
     "forms/team-interview.form", "forms/team-measure.form", "forms/punishment-proposal.form",
     "forms/punishment-ruling.form", "forms/punishment-approval.form", "forms/consumption-restriction-order.form",
     "forms/dishonest-list-decision.form", "forms/offline-request.form", "forms/closure-ruling.form",
-    "forms/closure-register.form", "forms/asset-disposal-result.form", "forms/case-money-arrival.form",
+    "forms/closure-register.form", "forms/asset-disposal-result.form", "forms/case-money-register.form",
     "forms/case-money-payout.form", "forms/termination-conditions.form", "forms/termination-ruling.form",
     "forms/dossier-build.form", "forms/dossier-archive.form"})
 class EnforcementCaseProcessTest {
