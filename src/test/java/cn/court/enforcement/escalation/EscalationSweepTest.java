@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One sweep for the tasks of every process. Three real processes started Mon 2 Mar 2026 (no
- * holiday in March): 同步生成电子卷宗 (dossier, 1 working day → due Tue 3 Mar), 登记到账案款
+ * holiday in March): 同步生成电子卷宗 (dossier, 1 working day → due Tue 3 Mar), 核对到账案款
  * (case-funds, 2 → Wed 4 Mar), 审查终本条件 (termination-review, 5 → Mon 9 Mar). The sweep runs
  * twice at 00:05 and at 12:00 every day until 18 Mar, once through its timer job and once more
  * straight away.
@@ -54,7 +54,8 @@ class EscalationSweepTest {
   }
 
   private Task startAndClaim(String process, String assignee) {
-    String instance = runtime.startProcessInstanceByKey(process, CASE).getId();
+    String instance = "case-funds".equals(process) ? SweepTestSupport.moneyArrived(runtime, CASE)
+        : runtime.startProcessInstanceByKey(process, CASE).getId();
     Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
     tasks.claim(task.getId(), assignee);
     return task;

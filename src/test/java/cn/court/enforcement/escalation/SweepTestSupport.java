@@ -1,6 +1,7 @@
 package cn.court.enforcement.escalation;
 
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,6 +21,14 @@ public final class SweepTestSupport {
         .map(ProcessInstance::getId).toList(), "test reset", true, true, false);
     jdbc.update("delete from court_notification");
     jdbc.update("delete from court_node_deadline");
+  }
+
+  /** Money arrives on a case: a case-funds run starts with 登记/核对到账案款 for the funds unit. */
+  public static String moneyArrived(RuntimeService runtime, String caseNumber) {
+    return runtime.createMessageCorrelation("CaseMoneyArrived").processInstanceBusinessKey(caseNumber)
+        .setVariables(Map.of("caseNumber", caseNumber, "handlingTeam", "ordinary-team-1", "moneySource", "deduction",
+            "moneyAmount", "1000.00", "moneyArrivedOn", "2026-03-02", "moneyPayer", "某某建材有限公司"))
+        .correlateStartMessage().getId();
   }
 
   /** Runs the escalation-sweep process's timer at {@code at}, as the job executor would. */

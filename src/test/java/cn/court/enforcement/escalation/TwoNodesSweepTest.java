@@ -76,10 +76,10 @@ class TwoNodesSweepTest {
   void bothNodesSweepingAtOnceTellEveryoneOnce() throws Exception {
     RuntimeService runtime = nodeA.getBean(RuntimeService.class);
     JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
-    // Mon 2 Mar 2026: 登记到账案款 due Wed 4 Mar, 审查终本条件 due Mon 9 Mar
+    // Mon 2 Mar 2026: 核对到账案款 due Wed 4 Mar, 审查终本条件 due Mon 9 Mar
     ClockUtil.setCurrentTime(at("2026-03-02T10:00"));
     for (int k = 1; k <= CASES; k++) {
-      runtime.startProcessInstanceByKey("case-funds", "（2026）豫0000执" + (8000 + k) + "号");
+      SweepTestSupport.moneyArrived(runtime, "（2026）豫0000执" + (8000 + k) + "号");
       runtime.startProcessInstanceByKey("termination-review", "（2026）豫0000执" + (9000 + k) + "号");
     }
 
