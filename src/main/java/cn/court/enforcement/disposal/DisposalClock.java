@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * sold off ({@code AUCTION}): 《最高人民法院关于严格执行案件审理期限制度的若干规定》（法释〔2000〕29号）第九条
  * does not count those periods. Several disposals of one case may run at once and the clock records
  * one period of a kind at a time, so the period begins with the first disposal to enter it and ends
- * when the last one leaves. From BPMN: {@code ${disposalClock.pause(execution, 'AUCTION')}}.
+ * when the last one leaves; a disposal that never began a period (moved past its start by an
+ * administrator) ends none. From BPMN: {@code ${disposalClock.pause(execution, 'AUCTION')}}.
  */
 @Component("disposalClock")
 public class DisposalClock {
@@ -23,13 +24,17 @@ public class DisposalClock {
   }
 
   public void pause(DelegateExecution execution, String reason) {
-    if (!registry.holdPause(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), reason, true)) {
+    DisposalRegistry.PauseHolders holders = registry.holdPause(execution.getProcessInstanceId(),
+        execution.getProcessBusinessKey(), reason, true);
+    if (!holders.self() && !holders.others()) {
       caseClock.pause(execution, reason);
     }
   }
 
   public void resume(DelegateExecution execution, String reason) {
-    if (!registry.holdPause(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), reason, false)) {
+    DisposalRegistry.PauseHolders holders = registry.holdPause(execution.getProcessInstanceId(),
+        execution.getProcessBusinessKey(), reason, false);
+    if (holders.self() && !holders.others()) {
       caseClock.resume(execution, reason);
     }
   }

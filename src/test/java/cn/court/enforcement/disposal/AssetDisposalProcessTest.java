@@ -243,6 +243,18 @@ class AssetDisposalProcessTest {
     assertThat(new OpenDisposals(beans.registry).refusal(house.caseNumber, "fully-performed")).isEmpty();
   }
 
+  @Test
+  void aCaseInstanceNoLongerRunningLeavesTheOutcomeInTheTable() {
+    DisposalFlow flow = new DisposalFlow(engine, beans).start("vehicle", false, false);
+    LocalDate starts = LocalDate.of(2026, 6, 16);
+    flow.negotiatedPrice(50000.00).notice(35000.00, JUNE_1, starts).biddingOver(starts).unsold()
+        .complete("Task_DecideInLieu", "inLieu", "accept", "inLieuTaker", "申请执行人");
+    engine.getRuntimeService().deleteProcessInstance(flow.caseInstanceId, "deleted by an administrator");
+    flow.complete("Task_RecordProceeds", "proceedsAmount", 0, "disposalPayer", "申请执行人");
+    assertThat(flow.active()).isEmpty();
+    assertThat(flow.row()).containsEntry("OUTCOME", "in-lieu").containsEntry("PAYER", "申请执行人");
+  }
+
   record Pause(PauseReason reason, LocalDate start, LocalDate end) {}
 
   private List<Pause> pauses(DisposalFlow flow) {

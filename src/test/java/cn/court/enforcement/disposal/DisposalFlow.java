@@ -83,6 +83,9 @@ final class DisposalFlow {
   /** Completes the task with the form's values as pairs: key, value, key, value … */
   DisposalFlow complete(String key, Object... pairs) {
     engine.getTaskService().complete(task(key).getId(), values(pairs));
+    // The report to the case runs in its own transaction (asyncBefore): as the job executor would.
+    engine.getManagementService().createJobQuery().processInstanceId(instanceId).executable().messages().list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     return this;
   }
 
