@@ -165,7 +165,7 @@ class AssetDisposalProcessTest {
     assertThat(flow.report()).containsEntry("disposalOutcome", "sold-off").containsEntry("disposalProceeds", "560000.00")
         .containsEntry("disposalPayer", "王某");
     assertThat(pauses(flow)).containsExactly(
-        new Pause(PauseReason.APPRAISAL, JUNE_1, LocalDate.of(2026, 6, 21)),
+        new Pause(PauseReason.VALUATION, JUNE_1, LocalDate.of(2026, 6, 21)),
         new Pause(PauseReason.AUCTION, LocalDate.of(2026, 6, 24), LocalDate.of(2026, 7, 26)),
         new Pause(PauseReason.AUCTION, LocalDate.of(2026, 7, 27), LocalDate.of(2026, 8, 13)),
         new Pause(PauseReason.AUCTION, LocalDate.of(2026, 8, 13), LocalDate.of(2026, 9, 1)));
