@@ -3,7 +3,7 @@ package cn.court.enforcement.disposal;
 import static cn.court.enforcement.disposal.DisposalFlow.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import cn.court.enforcement.calendar.CaseClock.PauseRecord;
 import cn.court.enforcement.calendar.CaseTerm.PauseReason;
@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,7 @@ class AssetDisposalProcessTest {
   @BeforeEach
   void setUp(ProcessEngine engine) {
     this.engine = engine;
+    init(engine);
     beans.register(DisposalBeans.organisation());
     at(JUNE_1.atTime(9, 0));
   }
@@ -81,7 +83,10 @@ class AssetDisposalProcessTest {
     at(LocalDateTime.of(2026, 7, 10, 15, 0));
     flow.complete("Task_RecordProceeds", "proceedsAmount", 612345.67, "proceedsArrivedOn", "2026-07-10", "disposalPayer", "李某");
 
-    assertThat(flow.active()).isEmpty();
+    BpmnAwareTests.assertThat(flow.instance).isEnded().hasPassedInOrder("Task_DecideAuctionHandler", "Task_RegisterDisposal",
+        "Task_VacateHouse", "Task_ChooseReferenceMethod", "Task_RecordReferencePrice", "Task_PublishAuctionNotice",
+        "Event_NoticePeriodEnds", "Event_BiddingEnds", "Task_RecordAuctionResult", "Task_RecordProceeds", "Task_ReportDisposal",
+        "EndEvent_DisposalReported").hasNotPassed("Task_HandleObjection", "Task_DecideInLieu");
     assertThat(flow.report()).containsEntry("disposalInstanceId", flow.instanceId).containsEntry("disposalOutcome", "sold")
         .containsEntry("disposalProceeds", "612345.67").containsEntry("disposalProceedsArrivedOn", "2026-07-10")
         .containsEntry("disposalPayer", "李某").containsEntry("assetDescription", "某小区3号楼2单元501室");
@@ -183,6 +188,8 @@ class AssetDisposalProcessTest {
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("补交的差价不能超过抵债价 35000.00 元");
     flow.complete("Task_RecordProceeds", "proceedsAmount", 0, "disposalPayer", "申请执行人某农村商业银行");
 
+    BpmnAwareTests.assertThat(flow.instance).isEnded().hasPassed("Task_DecideInLieu", "Task_RecordProceeds")
+        .hasNotPassed("Task_PublishSaleOff");
     assertThat(flow.report()).containsEntry("disposalOutcome", "in-lieu").containsEntry("disposalProceeds", "0.00")
         .containsEntry("disposalProceedsArrivedOn", null).containsEntry("disposalPayer", "申请执行人某农村商业银行");
     assertThat((BigDecimal) flow.row().get("FINAL_PRICE")).isEqualByComparingTo("35000.00");
@@ -205,6 +212,8 @@ class AssetDisposalProcessTest {
         .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("请填写继续查封的理由");
     flow.complete("Task_DecideUnsoldAsset", "unsoldDecision", "released", "outcomeReason", "无人购买，申请执行人不接受抵债");
 
+    BpmnAwareTests.assertThat(flow.instance).isEnded().hasPassed("BoundaryEvent_SaleOffPeriodEnds", "EndEvent_SaleOffUnsold")
+        .hasNotPassed("Task_RecordProceeds");
     assertThat(flow.report()).containsEntry("disposalOutcome", "released").containsEntry("disposalProceeds", "0.00")
         .containsEntry("disposalPayer", null).containsEntry("disposalProceedsArrivedOn", null);
     assertThat(flow.row()).containsEntry("OUTCOME", "released").containsEntry("OUTCOME_REASON", "无人购买，申请执行人不接受抵债");

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 
@@ -26,6 +27,7 @@ final class DisposalFlow {
   final String caseNumber;
   final String caseInstanceId;
   String instanceId;
+  ProcessInstance instance;
 
   /** A case (filed on 2026-05-06, clock registered) standing in as the report probe. */
   DisposalFlow(ProcessEngine engine, DisposalBeans beans) {
@@ -59,8 +61,9 @@ final class DisposalFlow {
     variables.put("assetDescription", "real-estate".equals(propertyKind) ? "某小区3号楼2单元501室" : "豫A12345 小型轿车");
     variables.put("assetComplex", complex);
     variables.put("assetOccupied", occupied);
-    instanceId = engine.getRuntimeService().createProcessInstanceByKey(DisposalVariables.PROCESS_KEY).businessKey(caseNumber)
-        .setVariables(variables).execute().getId();
+    instance = engine.getRuntimeService().createProcessInstanceByKey(DisposalVariables.PROCESS_KEY).businessKey(caseNumber)
+        .setVariables(variables).execute();
+    instanceId = instance.getId();
     return this;
   }
 
