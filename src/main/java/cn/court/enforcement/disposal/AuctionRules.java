@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +27,8 @@ public final class AuctionRules {
   static final int FIRST_NOTICE_REAL_ESTATE = 30;
   static final int SECOND_NOTICE_MOVABLES = 7;
   static final int SECOND_NOTICE_REAL_ESTATE = 15;
+  /** The periods above as the articles write them. */
+  private static final Map<Integer, String> NUMERALS = Map.of(7, "七", 15, "十五", 30, "三十");
   /** 第二十条: bidding lasts at least 24 hours. */
   static final Duration MIN_BIDDING = Duration.ofHours(24);
   /** 第二十六条: the second auction within 30 days of the first one's failure. */
@@ -91,11 +94,7 @@ public final class AuctionRules {
   private static void noticeDays(List<String> problems, Notice notice, int days, String what, String article) {
     long given = ChronoUnit.DAYS.between(notice.publishedOn(), notice.startsAt().toLocalDate());
     if (given < days) {
-      String number = switch (days) {
-        case 7 -> "七";
-        case 15 -> "十五";
-        default -> "三十";
-      };
+      String number = NUMERALS.get(days);
       problems.add("公告日 " + notice.publishedOn() + " 距拍卖开始 " + notice.startsAt().toLocalDate() + " 仅 " + given + " 日，拍卖"
           + what + "应当在拍卖" + number + "日前公告：" + RULE + article);
     }

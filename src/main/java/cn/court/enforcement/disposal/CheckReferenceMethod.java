@@ -38,7 +38,7 @@ public class CheckReferenceMethod extends TaskCompletionListener {
   protected void completed(DelegateExecution execution) {
     FormCheck form = new FormCheck(execution::getVariable);
     String method = form.oneOf(REFERENCE_METHOD, "确定参考价方式", List.of(NEGOTIATION, DIRECTED, ONLINE, APPRAISAL));
-    Ground ground = GROUNDS.get(method);
+    Ground ground = method == null ? null : GROUNDS.get(method);
     if (ground != null) {
       String given = form.optionalText(ground.field());
       form.require(ground.allowed().contains(given), "选择该方式应说明依据（" + RULE + ground.article() + "：前一方式不能或者不成，"

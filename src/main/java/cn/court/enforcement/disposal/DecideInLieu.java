@@ -30,6 +30,8 @@ public class DecideInLieu extends TaskCompletionListener {
       execution.setVariable(FINAL_PRICE, execution.getVariable(START_PRICE));
       execution.setVariable("nextStep", "in-lieu");
     } else if (round == 1) {
+      // The second notice asks for a new start price; the first stays in firstStartPrice.
+      execution.removeVariable(START_PRICE);
       execution.setVariable(AUCTION_ROUND, 2);
       execution.setVariable("nextStep", "second-auction");
     } else {

@@ -63,16 +63,19 @@ public class DisposalRegistry {
         + "order by id", (rs, i) -> new OpenDisposal(rs.getString(1), rs.getString(2)), caseNumber);
   }
 
+  /** Who holds a pause of one kind: this disposal, and any other disposal of the same case. */
+  record PauseHolders(boolean self, boolean others) {}
+
   /**
-   * Locks the case's disposal rows until the transaction ends and tells whether another disposal of
-   * the case holds a pause of {@code reason}; marks this one as holding it ({@code hold}) or not.
+   * Locks the case's disposal rows until the transaction ends, tells who holds a pause of {@code reason},
+   * and marks this disposal as holding it ({@code hold}) or not.
    */
-  boolean holdPause(String instanceId, String caseNumber, String reason, boolean hold) {
-    List<String> others = jdbc.query("select process_instance_id from asset_disposal where case_number = ? "
+  PauseHolders holdPause(String instanceId, String caseNumber, String reason, boolean hold) {
+    List<String> holders = jdbc.query("select process_instance_id from asset_disposal where case_number = ? "
         + "and clock_pause = ? for update", (rs, i) -> rs.getString(1), caseNumber, reason);
     jdbc.update("update asset_disposal set clock_pause = ? where process_instance_id = ?", hold ? reason : null,
         instanceId);
-    return others.stream().anyMatch(id -> !id.equals(instanceId));
+    return new PauseHolders(holders.contains(instanceId), holders.stream().anyMatch(id -> !id.equals(instanceId)));
   }
 
   void recordDraw(String instanceId, String caseNumber, String mode, List<String> candidates, Long seed,

@@ -21,6 +21,11 @@ public class HandleObjection extends TaskCompletionListener {
     String decision = form.oneOf("objectionDecision", "异议处理结果", List.of("upheld", "rejected"));
     form.text("objectionReason", "处理理由");
     form.throwIfInvalid(taskName(execution));
-    execution.setVariable("objectionUpheld", "upheld".equals(decision));
+    boolean upheld = "upheld".equals(decision);
+    execution.setVariable("objectionUpheld", upheld);
+    if (upheld) {
+      // The price is determined again: its form starts empty (the case's table keeps the old one until then).
+      execution.removeVariable(DisposalVariables.REFERENCE_PRICE);
+    }
   }
 }

@@ -29,7 +29,8 @@ public class RecordAuctionResult extends TaskCompletionListener {
       execution.setVariable(FINAL_PRICE, price.toPlainString());
       execution.setVariable(DISPOSAL_PAYER, buyer);
       execution.setVariable(DISPOSAL_OUTCOME, "sold");
+    } else {
+      form.throwIfInvalid(taskName(execution));
     }
-    form.throwIfInvalid(taskName(execution));
   }
 }

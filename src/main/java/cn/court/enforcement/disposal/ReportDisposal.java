@@ -6,17 +6,25 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * 向案件报告处置结果: whatever the outcome, the disposal ends its row in {@code asset_disposal} and
  * correlates {@value DisposalVariables#REPORTED_MESSAGE} to the case's instance (contract of issue 13 §2):
- * outcome, proceeds ("0.00" when none), the day the money arrived, the payer and the asset.
+ * outcome, proceeds ("0.00" when none), the day the money arrived, the payer and the asset. The step is
+ * asynchronous (its own transaction after the handler's last form): a case that cannot take the report
+ * now leaves an incident to retry, never a refused form. A case instance that no longer exists (deleted
+ * by an administrator) has nobody to tell: the outcome stays in {@code asset_disposal} and is logged.
  */
 @Component("reportDisposal")
 public class ReportDisposal implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportDisposal.class);
 
   private final DisposalRegistry registry;
 
@@ -43,7 +51,13 @@ public class ReportDisposal implements JavaDelegate {
     report.put("disposalProceedsArrivedOn", arrivedOn);
     report.put("disposalPayer", realised ? payer : null);
     report.put(ASSET_DESCRIPTION, execution.getVariable(ASSET_DESCRIPTION));
-    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(REPORTED_MESSAGE)
-        .processInstanceId((String) execution.getVariable(CASE_INSTANCE_ID)).setVariablesLocal(report).correlate();
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    String caseInstance = (String) execution.getVariable(CASE_INSTANCE_ID);
+    if (caseInstance == null || runtime.createProcessInstanceQuery().processInstanceId(caseInstance).count() == 0) {
+      LOG.warn("Disposal {} of case {} ended ({}), but its case instance {} no longer runs: the outcome is kept in asset_disposal only",
+          execution.getProcessInstanceId(), execution.getProcessBusinessKey(), outcome, caseInstance);
+      return;
+    }
+    runtime.createMessageCorrelation(REPORTED_MESSAGE).processInstanceId(caseInstance).setVariablesLocal(report).correlate();
   }
 }

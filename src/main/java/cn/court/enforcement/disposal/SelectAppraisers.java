@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,9 +63,9 @@ public class SelectAppraisers extends TaskCompletionListener {
       seed = seeds.nextLong();
       chosen = draw(candidates, seed);
     }
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     registry.recordDraw(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), mode, candidates, seed,
-        chosen, execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-            : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId());
+        chosen, user == null ? null : user.getUserId());
     execution.setVariable("appraisers", String.join("；", chosen));
     execution.setVariable("appraiser", chosen.get(0));
   }
