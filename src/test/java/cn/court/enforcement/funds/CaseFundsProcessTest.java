@@ -246,6 +246,20 @@ class CaseFundsProcessTest {
         .isInstanceOf(InvalidCaseDataException.class).hasMessage("案件 " + caseNumber + " 已结案，不能登记到账案款。");
   }
 
+  @Test
+  void moneyArrivingBeforeAnyTeamHasTheCaseIsCheckedByNetworkControl() {
+    String instance = runtime.createMessageCorrelation(FundsVariables.ARRIVAL_MESSAGE).processInstanceBusinessKey(caseNumber)
+        .setVariables(Map.of("caseNumber", caseNumber, FundsVariables.MONEY_SOURCE, "deduction",
+            FundsVariables.MONEY_AMOUNT, "300", FundsVariables.MONEY_ARRIVED_ON, "2026-03-02",
+            FundsVariables.MONEY_PAYER, "某某建材有限公司"))
+        .correlateStartMessage().getId();
+    assertThat(runtime.getVariable(instance, FundsVariables.MONEY_AMOUNT)).as("to the fen").isEqualTo("300.00");
+    flow.confirm(instance);
+    Task settle = flow.task(instance, "Task_SettleCaseMoney");
+    assertThat(groups(settle)).containsExactly("network-control");
+    assertThat(settle.getAssignee()).isNull();
+  }
+
   private static CaseMoneyBalance balance(String arrived, String costs, String paid, String pending) {
     return new CaseMoneyBalance(new BigDecimal(arrived), new BigDecimal(costs), new BigDecimal(paid), new BigDecimal(pending));
   }
