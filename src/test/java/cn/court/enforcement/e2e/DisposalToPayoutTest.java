@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.court.enforcement.calendar.CaseClock;
+import cn.court.enforcement.calendar.CaseClock.PauseRecord;
+import cn.court.enforcement.calendar.CaseTerm.PauseReason;
 import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.InvalidCaseDataException;
 import cn.court.enforcement.demo.CaseRoute;
@@ -63,6 +66,7 @@ class DisposalToPayoutTest {
   @Autowired CaseWalker engineWalker;
   @Autowired CaseRegistry registry;
   @Autowired CaseMoneyLedger ledger;
+  @Autowired CaseClock caseClock;
   @Autowired JdbcTemplate jdbc;
 
   private SeedStaff people;
@@ -120,6 +124,9 @@ class DisposalToPayoutTest {
     EngineClock.timerFiresAt(engine, disposal.getId(), auction.plusDays(1).atTime(10, 0));
     work("Task_RecordAuctionResult", "zhanghaitong", "auctionResult", "sold", "buyer", BUYER,
         "finalPrice", Double.valueOf(PRICE));
+    // The case clock stood still from the notice to the result (法释〔2000〕29号 第九条, as disposal/DisposalClock).
+    assertThat(caseClock.state(caseNumber).pauses()).extracting(PauseRecord::reason, PauseRecord::start, PauseRecord::end)
+        .containsExactly(tuple(PauseReason.AUCTION, SEIZED, auction.plusDays(1)));
     LocalDate paidIn = auction.plusDays(5);
     EngineClock.at(paidIn.atTime(15, 0));
     work("Task_RecordProceeds", "zhanghaitong", "proceedsAmount", Double.valueOf(PRICE),
@@ -148,9 +155,10 @@ class DisposalToPayoutTest {
 
     // 贺琦 (funds) confirms; the handler settles: 执行费 on the 600,000 yuan executed (《诉讼费用交纳办法》第十四条
     // 第（一）项: 50 yuan, 1.5 % of 10,000–500,000, 1 % of 500,000–5,000,000 = 8,400.00), the vacating costs, and the
-    // shares: the claim to the applicant, the rest back to the respondent.
+    // shares: the claim to the applicant, the rest back to the respondent who owned the house.
     String applicant = (String) engine.getRuntimeService().getVariable(enforcementCase.getId(), "applicantName");
-    String respondent = (String) engine.getRuntimeService().getVariable(enforcementCase.getId(), "respondentName");
+    String respondent = registry.respondents(caseNumber).stream().filter(party -> party.id() == house.respondentId())
+        .findFirst().orElseThrow().party().name(); // the house's owner
     work("Task_ConfirmMoneyArrival", "heqi", "arrivalConfirmed", true, "confirmationNote", "已与执行款专户流水核对");
     EngineClock.at(paidIn.plusDays(1).atTime(9, 0));
     work("Task_SettleCaseMoney", handler, "amountChecked", true, "executionFee", "8400.00", "disposalCosts", "1500.00",
