@@ -23,11 +23,11 @@ import cn.court.enforcement.support.EngineClock;
 import cn.court.enforcement.support.SeedStaff;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -266,7 +266,7 @@ class DisposalToPayoutTest {
         .forEach(job -> engine.getManagementService().executeJob(job.getId()));
   }
 
-  private <T> T as(Staff person, java.util.function.Supplier<T> work) {
+  private <T> T as(Staff person, Supplier<T> work) {
     engine.getIdentityService().setAuthentication(person.id(), person.groups());
     try {
       return work.get();
