@@ -89,6 +89,32 @@ class TaskQueryAuthorizationTest {
   }
 
   @Test
+  void aVariableQueryAsksPerVariableWhetherTheCallerHoldsAGrant() throws IOException {
+    String camunda;
+    try (InputStream in = TaskEntity.class.getClassLoader().getResourceAsStream(TaskQueryAuthorization.VARIABLE_MAPPING)) {
+      camunda = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(TaskQueryAuthorization.patchVariables(camunda, "")).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
+    assertThatThrownBy(() -> TaskQueryAuthorization.patchVariables(camunda.replace("PROCDEF.KEY_", "PROCDEF.ID_"), ""))
+        .hasMessageContaining("review cn.court.enforcement.engine.TaskQueryAuthorization");
+
+    // The patched mapping is the one the engine runs: each person reads the group variable of their own unit's tasks only.
+    assertThat(groupVariablesAs("lilinxia", List.of("intake"))).containsOnly("intake").hasSize(OPEN_TASKS / 3);
+    assertThat(groupVariablesAs("zhouyuan", List.of("ordinary-team-1"))).containsOnly("ordinary-team-1").hasSize(OPEN_TASKS / 3);
+    assertThat(groupVariablesAs("nobody", List.of("no-such-group"))).isEmpty();
+  }
+
+  private List<Object> groupVariablesAs(String user, List<String> groups) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return engine.getRuntimeService().createVariableInstanceQuery().variableName("group").list().stream()
+          .map(org.camunda.bpm.engine.runtime.VariableInstance::getValue).toList();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
   void theDatabaseRecordsTheCourtHistoryLevel() {
     assertThat(jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'", String.class))
         .isEqualTo(String.valueOf(CourtHistoryLevel.ID));
