@@ -1,5 +1,14 @@
 package cn.court.enforcement.funds;
 
+import static cn.court.enforcement.funds.FundsVariables.ARRIVAL_MESSAGE;
+import static cn.court.enforcement.funds.FundsVariables.CASE_HANDLER;
+import static cn.court.enforcement.funds.FundsVariables.CASE_INSTANCE_ID;
+import static cn.court.enforcement.funds.FundsVariables.HANDLING_TEAM;
+import static cn.court.enforcement.funds.FundsVariables.MONEY_AMOUNT;
+import static cn.court.enforcement.funds.FundsVariables.MONEY_ARRIVED_ON;
+import static cn.court.enforcement.funds.FundsVariables.MONEY_PAYER;
+import static cn.court.enforcement.funds.FundsVariables.MONEY_SOURCE;
+
 import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.CaseTeam;
 import cn.court.enforcement.casefile.FormCheck;
@@ -24,11 +33,6 @@ import org.springframework.stereotype.Component;
 @Component("reportMoneyArrival")
 public class ReportMoneyArrival implements JavaDelegate, ExecutionListener {
 
-  public static final String MESSAGE = "CaseMoneyArrived";
-  static final String SOURCE = "moneySource";
-  static final String AMOUNT = "moneyAmount";
-  static final String ARRIVED_ON = "moneyArrivedOn";
-  static final String PAYER = "moneyPayer";
   /** Fields of property-item and offline-control for money deducted (扣划) to the court's account. */
   static final String DEDUCTED_AMOUNT = "deductedAmount";
   static final String DEDUCTED_ON = "deductedOn";
@@ -42,11 +46,11 @@ public class ReportMoneyArrival implements JavaDelegate, ExecutionListener {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object arrivedOn = execution.getVariable(ARRIVED_ON);
+    Object arrivedOn = execution.getVariable(MONEY_ARRIVED_ON);
     // A disposal may report proceeds before their arrival date is known: the report's day then.
-    report(execution, (String) execution.getVariable(SOURCE), FormCheck.money(execution.getVariable(AMOUNT)),
+    report(execution, (String) execution.getVariable(MONEY_SOURCE), FormCheck.money(execution.getVariable(MONEY_AMOUNT)),
         arrivedOn == null ? LocalDate.now() : LocalDate.parse(arrivedOn.toString()),
-        (String) execution.getVariable(PAYER));
+        (String) execution.getVariable(MONEY_PAYER));
   }
 
   /**
@@ -71,17 +75,17 @@ public class ReportMoneyArrival implements JavaDelegate, ExecutionListener {
   public void report(DelegateExecution execution, String source, BigDecimal amount, LocalDate arrivedOn, String payer) {
     Map<String, Object> arrival = new HashMap<>();
     arrival.put("caseNumber", execution.getProcessBusinessKey());
-    arrival.put("caseInstanceId", execution.getProcessInstanceId());
+    arrival.put(CASE_INSTANCE_ID, execution.getProcessInstanceId());
     CaseTeam team = CaseTeam.of(execution::getVariable);
     // Before triage no team has the case: the unit that recorded the deduction settles it.
-    arrival.put("handlingTeam", team.team() != null ? team.team()
+    arrival.put(HANDLING_TEAM, team.team() != null ? team.team()
         : "Task_RecordPropertyItem".equals(execution.getCurrentActivityId()) ? CaseTeam.NETWORK_CONTROL : OFFLINE_UNIT);
-    arrival.put("caseHandler", team.handler());
-    arrival.put(SOURCE, source);
-    arrival.put(AMOUNT, amount.setScale(2).toPlainString());
-    arrival.put(ARRIVED_ON, arrivedOn.toString());
-    arrival.put(PAYER, payer);
-    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE)
+    arrival.put(CASE_HANDLER, team.handler());
+    arrival.put(MONEY_SOURCE, source);
+    arrival.put(MONEY_AMOUNT, amount.setScale(2).toPlainString());
+    arrival.put(MONEY_ARRIVED_ON, arrivedOn.toString());
+    arrival.put(MONEY_PAYER, payer);
+    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(ARRIVAL_MESSAGE)
         .processInstanceBusinessKey(execution.getProcessBusinessKey()).setVariables(arrival).correlateStartMessage();
   }
 
