@@ -22,6 +22,11 @@ public class CaseRecords {
     String evidence() {
       return performedOn + " " + summary;
     }
+
+    /** Concerns the respondent: recorded for it, or for the whole case. */
+    boolean concerns(long respondentId) {
+      return partyId == null || partyId == respondentId;
+    }
   }
 
   /** The filing date of the case clock (case_file.filing_date); empty for a case not in the registry. */
@@ -30,13 +35,13 @@ public class CaseRecords {
         .stream().findFirst();
   }
 
-  /** The measures concerning the respondent (its own and the case-wide ones), oldest first. */
-  public List<Measure> measures(String caseNumber, long respondentId) {
+  /** The measures the case recorded, oldest first. */
+  public List<Measure> measures(String caseNumber) {
     return jdbc.query("""
         SELECT measure, performed_on, summary, party_id FROM case_measure
-        WHERE case_number = ? AND (party_id = ? OR party_id IS NULL) ORDER BY performed_on, id""",
+        WHERE case_number = ? ORDER BY performed_on, id""",
         (rs, row) -> new Measure(rs.getString("measure"), rs.getObject("performed_on", LocalDate.class),
-            rs.getString("summary"), (Long) rs.getObject("party_id", Long.class)),
-        caseNumber, respondentId);
+            rs.getString("summary"), rs.getObject("party_id", Long.class)),
+        caseNumber);
   }
 }

@@ -92,8 +92,11 @@ public class TerminationChecklist {
     LocalDate filed = registered.get();
     Optional<String> unverified = clues.againstTermination(caseNumber);
     List<PropertyItem> items = registry.propertyItems(caseNumber);
+    List<Measure> all = records.measures(caseNumber);
+    // 第五条 concerns the applicant: a hearing recorded in the case counts for every respondent.
+    Check applicantHeard = applicantHeard(all);
     return registry.respondents(caseNumber).stream().map(respondent -> {
-      List<Measure> measures = records.measures(caseNumber, respondent.id());
+      List<Measure> measures = all.stream().filter(m -> m.concerns(respondent.id())).toList();
       List<PropertyItem> own = items.stream()
           .filter(item -> item.respondentId() == null || item.respondentId() == respondent.id()).toList();
       return new RespondentChecklist(label(respondent), List.of(
@@ -102,7 +105,7 @@ public class TerminationChecklist {
           investigation(caseVariables, measures, unverified, own, closureRefusals),
           threeMonths(filed, today),
           searchAndObstruction(measures),
-          applicantHeard(measures)));
+          applicantHeard));
     }).toList();
   }
 
