@@ -64,6 +64,7 @@ class TerminationReviewProcessTest {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired TerminationRegister register;
+  @Autowired TerminationChecklist checklists;
   @Autowired FormService forms;
   @Autowired RepositoryService repository;
 
@@ -94,12 +95,20 @@ class TerminationReviewProcessTest {
       assertThat(checklist(review).split("不符合", -1)).as("only this condition is unmet").hasSize(affected(gap).size() + 1);
     }
 
+    // A clue given late is refused by the clues' own listener (clues/TerminationClues), which runs first.
+    String refusal = gap == Gap.CLUE_UNVERIFIED ? reason(gap) : affected(gap).stream()
+        .map(respondent -> "被执行人 " + respondent + " 不符合“" + condition(gap).title() + "”：" + reason(gap))
+        .collect(Collectors.joining("；"));
     assertThatThrownBy(() -> completeAs(FIRST_REVIEWER, review, vars("terminationDecision", "approved",
         "terminationOpinion", "符合终本条件")))
         .isInstanceOf(InvalidCaseDataException.class)
-        .hasMessage("无法完成「初审终本条件」：" + affected(gap).stream()
-            .map(respondent -> "被执行人 " + respondent + " 不符合“" + condition(gap).title() + "”：" + reason(gap))
-            .collect(Collectors.joining("；")) + "，不能批准终本");
+        .hasMessage("无法完成「审查终本条件」：" + refusal + "，不能批准终本");
+    if (gap == Gap.CLUE_UNVERIFIED) {
+      assertThat(TerminationChecklist.refusal(checklists.of(flow.caseNumber, variable -> runtime.getVariable(
+          review.getProcessInstanceId(), variable)))).contains(affected(gap).stream()
+          .map(respondent -> "被执行人 " + respondent + " 不符合“" + condition(gap).title() + "”：" + reason(gap))
+          .collect(Collectors.joining("；")));
+    }
     assertThat(flow.at("Task_ReviewTerminationConditions")).as("refused: the task stays open").isNotNull();
 
     completeAs(FIRST_REVIEWER, review, vars("terminationDecision", "returned", "terminationOpinion", "请补正：" + reason(gap)));
