@@ -78,7 +78,7 @@ final class CaseTestBeans {
     TerminationChecklist checklist = new TerminationChecklist(registry, new CaseRecords(JDBC), unverifiedClues,
         List.of(new OpenDisposals(disposals), new UnpaidCaseMoney(ledger)));
     Mocks.register("assignTerminationReviewers", new TerminationRoles(CaseFlow.organisation()));
-    Mocks.register("checkTerminationReview", new CheckTerminationReview(checklist));
+    Mocks.register("checkTerminationReview", new CheckTerminationReview(checklist, CaseFlow.organisation()));
     Mocks.register("recordTerminationRuling", new RecordTerminationRuling(checklist, new TerminationRegister(JDBC)));
     Mocks.register("recordTriageFacts", new RecordTriageFacts());
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));

@@ -138,6 +138,7 @@ class TerminationReviewProcessTest {
     assertThat(approval.getAssignee()).isEqualTo(APPROVER);
     assertThat(tasks.getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getGroupId).contains("termination");
     assertThat(tasks.getVariable(approval.getId(), "terminationChecklist")).isEqualTo(checklist);
+    assertThat(tasks.getVariable(approval.getId(), "terminationFirstReviewerName")).isEqualTo("解丽宣");
 
     // Even when the approval is reassigned to her (she is in the termination unit), the first reviewer cannot approve.
     Map<String, Object> approve = vars("terminationApproval", "approved", "terminationApprovalOpinion", "同意终本");
