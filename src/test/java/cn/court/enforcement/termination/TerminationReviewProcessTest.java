@@ -56,7 +56,9 @@ class TerminationReviewProcessTest {
    * What the case leaves undone, one condition each: for the company (the second respondent) alone,
    * or for the case. The service dates and both online inquiries are required by their forms.
    */
-  enum Gap { NONE, REPORT_NOT_CHECKED, RESTRICTION, CLUE_UNVERIFIED, TOO_EARLY, MISSING_NOT_SEARCHED, APPLICANT_NOT_HEARD }
+  enum Gap { NONE, REPORT_NOT_CHECKED, RESTRICTION, CLUE_UNVERIFIED, TOO_EARLY, MISSING_NOT_SEARCHED, APPLICANT_NOT_HEARD,
+    /** Not one condition: obstruction needs the dishonest list (第一条第二项) and a coercive measure (第一条第五项). */
+    OBSTRUCTION_UNPUNISHED }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -82,7 +84,7 @@ class TerminationReviewProcessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Gap.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Gap.class, names = {"NONE", "OBSTRUCTION_UNPUNISHED"}, mode = EnumSource.Mode.EXCLUDE)
   void eachConditionAloneUnmetBlocksTheApprovalAndTheReviewerReturnsTheCase(Gap gap) {
     CaseFlow flow = proposed(gap);
     Task review = flow.at("Task_ReviewTerminationConditions");
@@ -168,6 +170,23 @@ class TerminationReviewProcessTest {
   }
 
   @Test
+  void recordedObstructionNeedsTheDishonestListAndACoerciveMeasure() {
+    CaseFlow flow = proposed(Gap.OBSTRUCTION_UNPUNISHED);
+    Task review = flow.at("Task_ReviewTerminationConditions");
+    String obstruction = "2026-07-02 被执行人转移财产，拒不报告";
+    String listing = "被执行人有妨害执行或违反财产报告制度的行为（" + obstruction + "），符合纳入失信名单的条件，尚未纳入";
+    String coercion = "有妨害执行行为（" + obstruction + "），尚未采取罚款、拘留等强制措施或移送追究刑事责任";
+    assertThat(checklist(review)).contains(TerminationCondition.RESTRICTION.title() + "：不符合。" + listing,
+        TerminationCondition.SEARCH_AND_OBSTRUCTION.title() + "：不符合。" + coercion);
+    assertThatThrownBy(() -> completeAs(FIRST_REVIEWER, review, vars("terminationDecision", "approved",
+        "terminationOpinion", "符合终本条件")))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessage("无法完成「审查终本条件」：被执行人 " + COMPANY + " 不符合“" + TerminationCondition.RESTRICTION.title() + "”："
+            + listing + "；被执行人 " + COMPANY + " 不符合“" + TerminationCondition.SEARCH_AND_OBSTRUCTION.title() + "”："
+            + coercion + "，不能批准终本");
+  }
+
+  @Test
   void theApproverReturnsTheCaseToTheHandlerAndTheCaseGoesOn() {
     CaseFlow flow = proposed(Gap.NONE);
     completeAs(FIRST_REVIEWER, flow.at("Task_ReviewTerminationConditions"), vars("terminationDecision", "approved",
@@ -210,6 +229,9 @@ class TerminationReviewProcessTest {
     if (gap != Gap.RESTRICTION) {
       restrict(flow, 2);
     }
+    if (gap == Gap.OBSTRUCTION_UNPUNISHED) {
+      measure(flow, 2, "obstruction", "2026-07-02", "被执行人转移财产，拒不报告");
+    }
     if (gap == Gap.MISSING_NOT_SEARCHED) {
       measure(flow, 2, "respondent-missing", "2026-07-01", "被执行人离开住所，下落不明");
     }
@@ -230,7 +252,7 @@ class TerminationReviewProcessTest {
       case TOO_EARLY -> TerminationCondition.THREE_MONTHS;
       case MISSING_NOT_SEARCHED -> TerminationCondition.SEARCH_AND_OBSTRUCTION;
       case APPLICANT_NOT_HEARD -> TerminationCondition.APPLICANT_HEARD;
-      case NONE -> throw new IllegalArgumentException("no gap");
+      case NONE, OBSTRUCTION_UNPUNISHED -> throw new IllegalArgumentException("not one condition");
     };
   }
 
@@ -242,7 +264,7 @@ class TerminationReviewProcessTest {
       case TOO_EARLY -> "立案日期 2026-06-01，须在 2026-09-01 之后方满三个月";
       case MISSING_NOT_SEARCHED -> "被执行人下落不明（2026-07-01 被执行人离开住所，下落不明），尚无查找记录";
       case APPLICANT_NOT_HEARD -> "尚未告知申请执行人案件执行情况、财产调查措施及终本的法律后果并记录其意见";
-      case NONE -> throw new IllegalArgumentException("no gap");
+      case NONE, OBSTRUCTION_UNPUNISHED -> throw new IllegalArgumentException("not one condition");
     };
   }
 
