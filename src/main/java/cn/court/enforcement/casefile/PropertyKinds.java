@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Kinds of property the network inquiry reports, with the labels of form property-item. */
-final class PropertyKinds {
+public final class PropertyKinds {
 
-  static final Map<String, String> LABELS = labels();
+  public static final Map<String, String> LABELS = labels();
 
   private PropertyKinds() {
   }
