@@ -2,9 +2,7 @@ package cn.court.enforcement.termination;
 
 import static cn.court.enforcement.termination.ResumptionVariables.*;
 
-import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.CaseVariables;
-import cn.court.enforcement.casefile.PartyVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,14 +28,12 @@ public class FollowUpSchedule {
   static final LocalTime QUERY_TIME = LocalTime.of(9, 0);
 
   private final FollowUpRegistry registry;
-  private final CaseRegistry cases;
 
-  public FollowUpSchedule(FollowUpRegistry registry, CaseRegistry cases) {
+  public FollowUpSchedule(FollowUpRegistry registry) {
     this.registry = registry;
-    this.cases = cases;
   }
 
-  /** Start of the follow-up: registers it and gives its forms the case's parties. */
+  /** Start of the follow-up: registers it; the first query is due six months after the ruling. */
   public void register(DelegateExecution execution) {
     String caseNumber = (String) execution.getVariable(CaseVariables.CASE_NUMBER);
     registry.start(caseNumber, execution.getProcessInstanceId(),
@@ -46,7 +42,6 @@ public class FollowUpSchedule {
         (String) execution.getVariable(CaseVariables.HANDLING_TEAM),
         (String) execution.getVariable("caseHandler"));
     execution.setVariable(QUERY_COUNT, 0);
-    execution.setVariables(PartyVariables.of(cases.parties(caseNumber)));
   }
 
   /** When the next query is due: the timer's date, kept as a variable for Tasklist and Cockpit. */

@@ -41,7 +41,7 @@ public class RecordFollowUpQuery extends TaskCompletionListener {
     if (found) {
       kind = check.oneOf(PROPERTY_KIND, "财产种类", PropertyKinds.LABELS.keySet());
       description = check.text(PROPERTY_DESCRIPTION, "财产情况", MAX_DESCRIPTION);
-      value = check.amount(PROPERTY_VALUE, "财产价值（元）");
+      value = check.amount(PROPERTY_VALUE, "金额或价值（元）");
     }
     check.throwIfInvalid(taskName(execution));
     int number = ((Number) execution.getVariable(QUERY_COUNT)).intValue() + 1;

@@ -87,7 +87,9 @@ public class ResumptionFiling implements JavaDelegate {
     filing.put(CaseVariables.FILING_DATE, today.toString());
     filing.put(CaseVariables.CASE_KIND, basis.caseKind());
     filing.put(CaseVariables.NON_LITIGATION, basis.nonLitigation());
-    filing.put(CaseVariables.AMOUNT_CLAIMED, execution.getVariable(UNPAID_AMOUNT));
+    // As the filing form's number field sends it; Double.toString gives back the same decimal for an
+    // amount to the fen, which the case registry stores as DECIMAL(18, 2).
+    filing.put(CaseVariables.AMOUNT_CLAIMED, Double.valueOf((String) execution.getVariable(UNPAID_AMOUNT)));
     filing.put(CaseVariables.BASIS_DOCUMENT_NUMBER, basis.documentNumber());
     filing.put(CaseVariables.BASIS_COURT, basis.court());
     filing.put(CaseVariables.BASIS_TYPE, basis.type());

@@ -4,6 +4,7 @@ import static cn.court.enforcement.termination.ResumptionVariables.*;
 
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FormCheck;
+import cn.court.enforcement.casefile.PartyVariables;
 import cn.court.enforcement.handler.HandlerVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,6 +36,8 @@ public class StartTerminationFollowUp implements JavaDelegate {
     followUp.put(CASE_INSTANCE_ID, execution.getProcessInstanceId());
     followUp.put(CaseVariables.HANDLING_TEAM, execution.getVariable(CaseVariables.HANDLING_TEAM));
     followUp.put(HandlerVariables.CASE_HANDLER, execution.getVariable(HandlerVariables.CASE_HANDLER));
+    followUp.put(PartyVariables.APPLICANT_NAME, execution.getVariable(PartyVariables.APPLICANT_NAME));
+    followUp.put(PartyVariables.RESPONDENT_NAME, execution.getVariable(PartyVariables.RESPONDENT_NAME));
     followUp.put(UNPAID_AMOUNT, unpaid.toPlainString());
     followUp.put(TERMINATED_ON, ruledOn.toString());
     Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
