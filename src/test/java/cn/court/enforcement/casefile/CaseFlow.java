@@ -24,7 +24,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 
 /** Drives an enforcement case through its tasks with valid form data, step by step. */
-final class CaseFlow {
+public final class CaseFlow {
 
   static final String RESIDENT_ID = "11010519491231002X";
   static final String CREDIT_CODE = "91350100M000100Y43";
@@ -39,7 +39,7 @@ final class CaseFlow {
     return "（%d）豫0000执%d号".formatted(LocalDate.now().getYear(), SERIAL.incrementAndGet());
   }
 
-  static Map<String, Object> filing(String caseNumber) {
+  public static Map<String, Object> filing(String caseNumber) {
     Map<String, Object> vars = new HashMap<>();
     vars.put("caseNumber", caseNumber);
     vars.put("filingDate", today());
@@ -58,7 +58,7 @@ final class CaseFlow {
   }
 
   /** The parties of a role as the filing form sends them: their number and one group each. */
-  static void parties(Map<String, Object> filing, String role, List<? extends Map<String, ?>> parties) {
+  public static void parties(Map<String, Object> filing, String role, List<? extends Map<String, ?>> parties) {
     filing.put(role + "Count", parties.size());
     for (int i = 0; i < parties.size(); i++) {
       filing.put(role + (i + 1), Spin.JSON(parties.get(i)));
@@ -70,7 +70,7 @@ final class CaseFlow {
     return (SpinJsonNode) filing.get(role + n);
   }
 
-  static Map<String, Object> vars(Object... pairs) {
+  public static Map<String, Object> vars(Object... pairs) {
     Map<String, Object> vars = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       vars.put((String) pairs[i], pairs[i + 1]);
@@ -82,8 +82,8 @@ final class CaseFlow {
     return Spin.JSON(text);
   }
 
-  final String caseNumber;
-  final ProcessInstance instance;
+  public final String caseNumber;
+  public final ProcessInstance instance;
 
   private CaseFlow(String caseNumber, ProcessInstance instance) {
     this.caseNumber = caseNumber;
@@ -101,19 +101,19 @@ final class CaseFlow {
     return start(filing);
   }
 
-  static CaseFlow start(Map<String, Object> filing) {
+  public static CaseFlow start(Map<String, Object> filing) {
     return new CaseFlow((String) filing.get("caseNumber"),
         runtimeService().startProcessInstanceByKey(CaseVariables.PROCESS_KEY, filing));
   }
 
   /** The option value of the case's n-th respondent (from 1), as the respondent pickers offer it. */
-  String respondent(int n) {
+  public String respondent(int n) {
     SpinJsonNode options = (SpinJsonNode) runtimeService().getVariable(instance.getId(), PartyVariables.RESPONDENT_OPTIONS);
     return options.elements().get(n - 1).prop("value").stringValue();
   }
 
   /** Completes the task waiting at the activity, checking who it is for (also when assigned to the handler). */
-  CaseFlow complete(String activityId, String group, Map<String, Object> vars) {
+  public CaseFlow complete(String activityId, String group, Map<String, Object> vars) {
     Task task = at(activityId);
     assertThat(task).hasCandidateGroupAssociated(group);
     BpmnAwareTests.complete(task, vars);
@@ -127,7 +127,7 @@ final class CaseFlow {
   }
 
   /** The open task of this case (or of a process it called) at the activity. */
-  Task at(String activityId) {
+  public Task at(String activityId) {
     List<Task> tasks = taskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(activityId).list();
     if (tasks.size() != 1) {
       throw new AssertionError("expected one task at " + activityId + " but found " + tasks.size());
@@ -135,7 +135,7 @@ final class CaseFlow {
     return tasks.get(0);
   }
 
-  CaseFlow passIntake() {
+  public CaseFlow passIntake() {
     complete("Task_VerifyFilingData", "intake", vars("filingCheck", "correct"));
     return complete("Task_RecordReception", "intake", vars("receptionDate", today(),
         "respondentSituation", "被执行人经营困难", "riskNoticeGiven", true));
@@ -159,11 +159,11 @@ final class CaseFlow {
         "needsOfflineAction", needsOffline, "moreItems", more));
   }
 
-  CaseFlow triage(Map<String, Object> facts) {
+  public CaseFlow triage(Map<String, Object> facts) {
     return complete("Task_RecordTriageFacts", "triage", facts);
   }
 
-  CaseFlow confirmTrack(Map<String, Object> vars) {
+  public CaseFlow confirmTrack(Map<String, Object> vars) {
     return complete("Task_ConfirmTrack", "triage", vars);
   }
 
@@ -185,13 +185,13 @@ final class CaseFlow {
   }
 
   /** The team's leader names {@link #handlerOf the usual handler} at the naming task. */
-  CaseFlow nameHandler(String namingTask) {
+  public CaseFlow nameHandler(String namingTask) {
     String team = (String) BpmnAwareTests.taskService().getVariable(at(namingTask).getId(), "handlerTeam");
     return complete(namingTask, team, vars("caseHandler", handlerOf(team)));
   }
 
   /** The handler tests name: the team's second member (the first is the leader, who names). */
-  static String handlerOf(String team) {
+  public static String handlerOf(String team) {
     return ORGANISATION.membersOf(team).get(1).id();
   }
 
@@ -211,7 +211,7 @@ final class CaseFlow {
     }
   }
 
-  CaseFlow allocate() {
+  public CaseFlow allocate() {
     assertThat(instance).isWaitingAt("Task_AllocateTeamAtRandom");
     execute(job("Task_AllocateTeamAtRandom", instance));
     return this;
@@ -245,7 +245,7 @@ final class CaseFlow {
     return measure("propose-closure", vars("closureKind", kind, "closureReason", "结案理由"));
   }
 
-  CaseFlow registerClosure() {
+  public CaseFlow registerClosure() {
     return complete("Task_RegisterClosure", "documents", vars("closedDate", today()));
   }
 
