@@ -5,6 +5,7 @@ import static cn.court.enforcement.casefile.CaseVariables.PROPERTY_ITEM_ID;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
 public class ControlPropertyOffline extends TaskCompletionListener implements TaskListener {
 
   static final Set<String> MEASURES = Set.of("seize", "freeze", "deduct", "detain", "none");
+  /** The labels of form offline-control for the measures that control the item. */
+  private static final Map<String, String> OFFLINE_LABELS = Map.of(
+      "seize", "查封", "freeze", "冻结", "deduct", "扣划", "detain", "扣押");
   private static final List<String> FIELDS = List.of("offlineMeasure", "measureDate", "measureSummary");
 
   private final CaseRegistry registry;
@@ -50,6 +54,12 @@ public class ControlPropertyOffline extends TaskCompletionListener implements Ta
 
   static String describe(CaseRegistry.PropertyItem item) {
     return "%s｜%s｜%s 元%s".formatted(PropertyKinds.LABELS.getOrDefault(item.kind(), item.kind()),
-        item.holderInstitution(), item.value().toPlainString(), item.controlled() ? "｜网上已控制" : "");
+        item.holderInstitution(), item.value().toPlainString(), control(item));
+  }
+
+  /** An offline measure marks the item controlled too, so it names the measure, not the online control. */
+  private static String control(CaseRegistry.PropertyItem item) {
+    String offline = OFFLINE_LABELS.get(String.valueOf(item.offlineMeasure()));
+    return offline != null ? "｜已线下" + offline : item.controlled() ? "｜网上已控制" : "";
   }
 }

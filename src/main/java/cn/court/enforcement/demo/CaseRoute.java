@@ -289,14 +289,16 @@ public final class CaseRoute {
         "closureRulingSignedOn", date(3));
   }
 
-  public CaseRoute reviewTermination(boolean approved) {
-    add("Task_ReviewTerminationConditions", "termination", "terminationDecision", approved ? "approved" : "rejected",
-        "terminationOpinion", approved ? "经审查，终本条件均已具备" : "财产调查尚未穷尽，退回承办团队");
-    return approved
-        ? add("Task_SignTerminationRuling", "judges", "terminationRulingNumber", ruling("之三"),
-            "terminationRulingSignedOn", date(2))
-        : this;
+  /** 终本 approved: first review (termination-first-review), approval (termination-approval), the judge's ruling. */
+  public CaseRoute approveTermination(String unpaidAmount) {
+    return add("Task_ReviewTerminationConditions", "termination", "terminationDecision", "approved",
+        "terminationOpinion", "经审查，终本条件均已具备，报请审批")
+        .add("Task_ApproveTermination", "termination", "terminationApproval", "approved",
+            "terminationApprovalOpinion", "同意终结本次执行程序")
+        .add("Task_SignTerminationRuling", "judges", "terminationRulingNumber", ruling("之三"),
+            "terminationRuledOn", date(2), "unpaidAmount", unpaidAmount);
   }
+
 
   public CaseRoute registerClosure() {
     return add("Task_RegisterClosure", "documents", "closedDate", date(2), "closureRemarks", "已登记结案");

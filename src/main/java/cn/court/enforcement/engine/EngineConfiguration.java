@@ -19,6 +19,11 @@ public class EngineConfiguration {
   }
 
   @Bean
+  public ProcessEnginePlugin taskStartFromTask() {
+    return new TaskStartFromTask();
+  }
+
+  @Bean
   public ProcessEnginePlugin taskQueryAuthorization() {
     return new TaskQueryAuthorization();
   }

@@ -18,7 +18,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * (docs/decisions.md). This plugin loads Camunda's own {@code Task.xml} with that join removed
  * and the check rewritten as row-independent IN-subqueries ({@code task-authorization.xml}); who
  * sees which task is exactly as before, since the same grants decide. Operaton and CIB seven made
- * the same change in their copies of the engine (with EXISTS).
+ * the same change in their copies of the engine (with EXISTS). The caller's grants are read by one
+ * index range per permission and grantee (Camunda's unique indexes), not by one OR over the table.
+ *
+ * <p>The variable query (Tasklist's case columns of a page) had the same join, of a few dozen
+ * variables with all the caller's grants (11,000 rows for the intake clerk at 10,000 open cases:
+ * 160 ms); it now asks, per variable, whether a grant exists for its instance, definition or task
+ * ({@code EXISTS}, an index look-up each; {@code variable-authorization.xml}).
  *
  * <p>MyBatis reads mapper files through the thread's context class loader first, so the patched
  * file is served by a class loader set only while the engine builds its SQL mappings. When a
@@ -28,13 +34,20 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
 
   static final String TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+  static final String VARIABLE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/VariableInstance.xml";
   private static final String FRAGMENTS = "cn/court/enforcement/engine/task-authorization.xml";
+  private static final String VARIABLE_FRAGMENTS = "cn/court/enforcement/engine/variable-authorization.xml";
   private static final String AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
 
   private static final Pattern JOIN = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTH + "authCheckJoinWithoutOnClause") + "\"\\s*/>\\s*"
           + Pattern.quote("AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_ ${authJoinSeparator} D.KEY_ "
           + "${authJoinSeparator} '*' ${authJoinEnd})"));
+  private static final Pattern VARIABLE_JOIN = Pattern.compile(
+      "<include refid=\"" + Pattern.quote(AUTH + "authCheckJoinWithoutOnClause") + "\"\\s*/>\\s*"
+          + "AUTH ON \\(AUTH\\.RESOURCE_ID_ \\$\\{authJoinStart\\}\\s*RES\\.PROC_INST_ID_\\s*"
+          + "\\$\\{authJoinSeparator\\} PROC_EXECUTION\\.ID_\\s*\\$\\{authJoinSeparator\\} PROCDEF\\.KEY_\\s*"
+          + "\\$\\{authJoinSeparator\\} RES\\.TASK_ID_\\s*\\$\\{authJoinSeparator\\} '\\*'\\s*\\$\\{authJoinEnd\\}\\s*\\)");
   private static final Pattern CHECK = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTH + "contextualAuthorizationCheck") + "\"\\s*/>");
 
@@ -44,11 +57,13 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     Thread thread = Thread.currentThread();
     original = thread.getContextClassLoader();
-    byte[] patched = patch(read(TASK_MAPPING), read(FRAGMENTS)).getBytes(StandardCharsets.UTF_8);
+    java.util.Map<String, byte[]> patched = java.util.Map.of(
+        TASK_MAPPING, patch(read(TASK_MAPPING), read(FRAGMENTS)).getBytes(StandardCharsets.UTF_8),
+        VARIABLE_MAPPING, patchVariables(read(VARIABLE_MAPPING), read(VARIABLE_FRAGMENTS)).getBytes(StandardCharsets.UTF_8));
     thread.setContextClassLoader(new ClassLoader(original) {
       @Override
       public InputStream getResourceAsStream(String name) {
-        return TASK_MAPPING.equals(name) ? new ByteArrayInputStream(patched) : super.getResourceAsStream(name);
+        return patched.containsKey(name) ? new ByteArrayInputStream(patched.get(name)) : super.getResourceAsStream(name);
       }
     });
   }
@@ -60,9 +75,19 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
 
   /** Camunda's Task.xml with the join removed and the check replaced; fails on any other text. */
   static String patch(String taskXml, String fragments) {
-    String withoutJoin = replaceOnce(JOIN, taskXml, "");
-    String withCheck = replaceOnce(CHECK, withoutJoin,
-        "<include refid=\"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.courtTaskAuthorizationCheck\" />");
+    return patched(taskXml, JOIN, "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.courtTaskAuthorizationCheck",
+        fragments);
+  }
+
+  /** Camunda's VariableInstance.xml likewise. */
+  static String patchVariables(String variableXml, String fragments) {
+    return patched(variableXml, VARIABLE_JOIN,
+        "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity.courtVariableAuthorizationCheck", fragments);
+  }
+
+  private static String patched(String xml, Pattern join, String check, String fragments) {
+    String withoutJoin = replaceOnce(join, xml, "");
+    String withCheck = replaceOnce(CHECK, withoutJoin, "<include refid=\"" + check + "\" />");
     int end = withCheck.lastIndexOf("</mapper>");
     return withCheck.substring(0, end) + fragments + withCheck.substring(end);
   }
@@ -70,7 +95,7 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   private static String replaceOnce(Pattern pattern, String text, String replacement) {
     Matcher matcher = pattern.matcher(text);
     if (!matcher.find() || matcher.find()) {
-      throw new IllegalStateException("Camunda's " + TASK_MAPPING + " no longer has exactly one '" + pattern
+      throw new IllegalStateException("Camunda's mapping no longer has exactly one '" + pattern
           + "': review cn.court.enforcement.engine.TaskQueryAuthorization against this Camunda version");
     }
     return matcher.replaceFirst(Matcher.quoteReplacement(replacement));

@@ -4,6 +4,7 @@ import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FormCheck;
 import cn.court.enforcement.casefile.InvalidCaseDataException;
 import cn.court.enforcement.casefile.TaskCompletionListener;
+import cn.court.enforcement.organisation.Organisation;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,6 +29,7 @@ public class CheckTerminationReview extends TaskCompletionListener implements Ta
   static final String FIRST_OPINION = "terminationOpinion";
   static final String APPROVAL_OPINION = "terminationApprovalOpinion";
   static final String FIRST_REVIEWED_BY = "terminationFirstReviewedBy";
+  static final String FIRST_REVIEWER_NAME = "terminationFirstReviewerName";
   static final String APPROVED_BY = "terminationApprovedBy";
   static final String RETURN_REASON = "terminationReturnReason";
   static final String APPROVED = "approved";
@@ -36,9 +38,11 @@ public class CheckTerminationReview extends TaskCompletionListener implements Ta
   private static final String COMPLETED_BY = "terminationReviewCompletedBy";
 
   private final TerminationChecklist checklist;
+  private final Organisation organisation;
 
-  public CheckTerminationReview(TerminationChecklist checklist) {
+  public CheckTerminationReview(TerminationChecklist checklist, Organisation organisation) {
     this.checklist = checklist;
+    this.organisation = organisation;
   }
 
   /** create: shows the checklist; complete: notes who completes (the signed-in user, else the assignee). */
@@ -75,7 +79,9 @@ public class CheckTerminationReview extends TaskCompletionListener implements Ta
       execution.setVariable(RETURN_REASON, opinion);
     }
     execution.setVariable(first ? FIRST_REVIEWED_BY : APPROVED_BY, by);
-    if (!first) {
+    if (first) {
+      execution.setVariable(FIRST_REVIEWER_NAME, organisation.person(by).map(Organisation.Staff::name).orElse(by));
+    } else {
       // The case reads the outcome from terminationDecision (Gateway_TerminationApproved of enforcement-case).
       execution.setVariable(CaseVariables.TERMINATION_DECISION, decision);
     }

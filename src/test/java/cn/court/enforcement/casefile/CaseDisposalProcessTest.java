@@ -168,6 +168,8 @@ class CaseDisposalProcessTest {
     ProcessInstance house = disposals(flow).get(0);
     assertThat(house).variables().containsEntry("propertyItemId", items.get(1).id()).containsEntry("propertyKind", "real-estate")
         .containsEntry("assetOccupied", true).containsEntry("handlingTeam", "intensive-affairs");
+    Assertions.assertThat(ControlPropertyOffline.describe(beans.registry.propertyItem(items.get(1).id())))
+        .as("seized offline, not controlled online").endsWith("｜已线下查封");
     assertThat(flow.instance).isWaitingAt("Task_RecordTriageFacts");
   }
 

@@ -25,9 +25,15 @@ import cn.court.enforcement.handler.HandlerRecord;
 import cn.court.enforcement.handler.NameHandler;
 import cn.court.enforcement.handler.Teams;
 import cn.court.enforcement.supervision.Reassigners;
+import cn.court.enforcement.termination.CaseRecords;
+import cn.court.enforcement.termination.CheckTerminationReview;
 import cn.court.enforcement.termination.FollowUpRegistry;
 import cn.court.enforcement.termination.FollowUpSchedule;
+import cn.court.enforcement.termination.RecordTerminationRuling;
 import cn.court.enforcement.termination.StartTerminationFollowUp;
+import cn.court.enforcement.termination.TerminationChecklist;
+import cn.court.enforcement.termination.TerminationRegister;
+import cn.court.enforcement.termination.TerminationRoles;
 import cn.court.enforcement.triage.RecordTriageFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +80,11 @@ final class CaseTestBeans {
     Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues,
         List.of(new OpenDisposals(disposals), new UnpaidCaseMoney(ledger))));
     Mocks.register("terminationClues", new TerminationClues(unverifiedClues));
+    TerminationChecklist checklist = new TerminationChecklist(registry, new CaseRecords(JDBC), unverifiedClues,
+        List.of(new OpenDisposals(disposals), new UnpaidCaseMoney(ledger)));
+    Mocks.register("assignTerminationReviewers", new TerminationRoles(CaseFlow.organisation()));
+    Mocks.register("checkTerminationReview", new CheckTerminationReview(checklist, CaseFlow.organisation()));
+    Mocks.register("recordTerminationRuling", new RecordTerminationRuling(checklist, new TerminationRegister(JDBC)));
     Mocks.register("recordTriageFacts", new RecordTriageFacts());
     Mocks.register("recordPropertyItem", new RecordPropertyItem(registry));
     Mocks.register("controlPropertyOffline", new ControlPropertyOffline(registry));

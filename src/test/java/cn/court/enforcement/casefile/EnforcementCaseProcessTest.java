@@ -226,18 +226,17 @@ class EnforcementCaseProcessTest {
   void terminationOfThisProcedureGoesThroughTerminationReview() {
     CaseFlow flow = CaseFlow.start().toTeamHub().interviewBothParties().proposeClosure("procedure-terminated");
     assertThat(flow.calledInstance("termination-review")).isWaitingAt("Task_ReviewTerminationConditions");
-    flow.complete("Task_ReviewTerminationConditions", "termination", vars("terminationDecision", "approved",
-        "terminationOpinion", "符合终本条件"));
-    flow.complete("Task_SignTerminationRuling", "judges", vars("terminationRulingNumber", "终本-1",
-        "terminationRulingSignedOn", today()));
-    flow.registerClosure().archive();
-    assertThat(flow.instance).isEnded().hasPassed("CallActivity_ReviewTermination");
+    // The whole review, up to closure, is walked in termination/TerminationReviewProcessTest.
+    assertThat(flow.at("Task_ReviewTerminationConditions")).isAssignedTo("xielixuan");
+    assertThatThrownBy(() -> flow.complete("Task_ReviewTerminationConditions", "termination", vars("terminationDecision",
+        "approved", "terminationOpinion", "符合终本条件")))
+        .isInstanceOf(InvalidCaseDataException.class).hasMessageContaining("自立案之日起已超过三个月（第一条第四项）");
   }
 
   @Test
   void refusedTerminationReturnsToTheTeam() {
     CaseFlow flow = CaseFlow.start().toTeamHub().interviewBothParties().proposeClosure("procedure-terminated");
-    flow.complete("Task_ReviewTerminationConditions", "termination", vars("terminationDecision", "rejected",
+    flow.complete("Task_ReviewTerminationConditions", "termination", vars("terminationDecision", "returned",
         "terminationOpinion", "财产调查未穷尽"));
     assertThat(flow.instance).hasPassed("EndEvent_TerminationRefused").isWaitingAt("SubProcess_TeamEnforcement");
     assertThat(flow.at("Task_ChooseNextMeasure")).hasCandidateGroupAssociated("ordinary-team-3");

@@ -2,6 +2,7 @@ package cn.court.enforcement.disposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.court.enforcement.support.EngineClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 /** One asset's disposal driven as staff would, with the engine clock moved by the test. */
 final class DisposalFlow {
 
-  static final ZoneId COURT = ZoneId.of("Asia/Shanghai");
+  static final ZoneId COURT = EngineClock.COURT;
   private static final AtomicInteger CASES = new AtomicInteger(9100);
 
   final ProcessEngine engine;
@@ -42,11 +42,11 @@ final class DisposalFlow {
   }
 
   static void at(LocalDateTime time) {
-    ClockUtil.setCurrentTime(date(time));
+    EngineClock.at(time);
   }
 
   static Date date(LocalDateTime time) {
-    return Date.from(time.atZone(COURT).toInstant());
+    return EngineClock.date(time);
   }
 
   /** Starts one disposal as the case does (contract of issue 13 §1). */
@@ -102,11 +102,7 @@ final class DisposalFlow {
 
   /** The one timer of the disposal is due at {@code due}; the clock moves there and it fires. */
   DisposalFlow timerFiresAt(LocalDateTime due) {
-    Job timer = engine.getManagementService().createJobQuery().processInstanceId(instanceId).timers().singleResult();
-    assertThat(timer).as("a timer; active: %s", active()).isNotNull();
-    assertThat(timer.getDuedate()).isEqualTo(date(due));
-    at(due);
-    engine.getManagementService().executeJob(timer.getId());
+    EngineClock.timerFiresAt(engine, instanceId, due);
     return this;
   }
 

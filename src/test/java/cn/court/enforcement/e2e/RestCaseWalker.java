@@ -7,8 +7,8 @@ import cn.court.enforcement.demo.CaseWalker;
 import cn.court.enforcement.demo.Step;
 import cn.court.enforcement.organisation.Organisation;
 import cn.court.enforcement.organisation.Organisation.Staff;
-import cn.court.enforcement.organisation.Organisation.Unit;
 import cn.court.enforcement.support.FormSubmissions;
+import cn.court.enforcement.support.SeedStaff;
 import cn.court.enforcement.support.StaffClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Walks a case along its {@link Step}s over the REST API the way staff do in Tasklist: the
@@ -33,18 +31,15 @@ final class RestCaseWalker {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final int port;
-  private final Organisation organisation;
   private final CaseWalker engineWalker;
-  private final Set<String> supervisors;
+  private final SeedStaff people;
   /** The team random allocation chose for the case being walked. */
   String handlingTeam;
 
   RestCaseWalker(int port, Organisation organisation, CaseWalker engineWalker) {
     this.port = port;
-    this.organisation = organisation;
     this.engineWalker = engineWalker;
-    this.supervisors = organisation.units().stream().filter(Unit::supervisor).map(Unit::id)
-        .collect(Collectors.toSet());
+    this.people = new SeedStaff(organisation);
   }
 
   StaffClient as(String user) {
@@ -119,30 +114,17 @@ final class RestCaseWalker {
 
   /** A member of the group, preferably one who sees the task only through this group. */
   Staff memberOf(String group) {
-    List<Staff> members = organisation.membersOf(group);
-    return members.stream().filter(person -> person.groups().stream().noneMatch(supervisors::contains))
-        .findFirst().orElse(members.get(0));
+    return people.memberOf(group);
   }
 
   /** The member the leader names as handler: not the leader, so the handler's tasks are visibly theirs. */
   String handlerOf(String group) {
-    String leader = organisation.leaderOf(group).orElse(null);
-    return organisation.membersOf(group).stream().map(Staff::id).filter(id -> !id.equals(leader))
-        .findFirst().orElse(leader);
+    return people.handlerOf(group);
   }
 
   /** Someone in none of the group's or the supervisors' units: prefers another ordinary team. */
   Staff outsiderOf(String group) {
-    return organisation.staff().stream()
-        .filter(person -> !person.groups().contains(group))
-        .filter(person -> person.groups().stream().noneMatch(supervisors::contains))
-        .filter(person -> !person.groups().contains(Organisation.ADMIN_GROUP))
-        .sorted((a, b) -> Boolean.compare(!onOrdinaryTeam(a), !onOrdinaryTeam(b)))
-        .findFirst().orElseThrow();
-  }
-
-  private static boolean onOrdinaryTeam(Staff person) {
-    return person.groups().stream().anyMatch(g -> g.startsWith("ordinary-team-"));
+    return people.outsiderOf(group);
   }
 
   static JsonNode read(HttpResponse<String> response) {

@@ -75,6 +75,9 @@ class TaskQueryAuthorizationTest {
   void theRewriteIsActiveAndCamundasTextIsTheOneItWasWrittenFor() throws IOException {
     String sql = boundSql(query -> query.taskCandidateGroup("intake"), "lilinxia", List.of("intake")).getSql();
     assertThat(sql).doesNotContain("AUTH ON").contains("RES.ID_ IN (").contains("D.KEY_ IN (");
+    // The grants by one index range each (Camunda's unique indexes), not by an OR that reads the whole table.
+    assertThat(sql.replaceAll("\\s+", " ")).contains("WHERE A.TYPE_ IN (0, 1) AND A.USER_ID_ IN (")
+        .contains("WHERE A.TYPE_ = 1 AND A.GROUP_ID_ IN (").contains("UNION ALL");
 
     String camunda;
     try (InputStream in = TaskEntity.class.getClassLoader().getResourceAsStream(TaskQueryAuthorization.TASK_MAPPING)) {
@@ -83,6 +86,32 @@ class TaskQueryAuthorizationTest {
     assertThat(TaskQueryAuthorization.patch(camunda, "")).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
     assertThatThrownBy(() -> TaskQueryAuthorization.patch(camunda.replace("AUTH ON", "AUTH  ON"), ""))
         .hasMessageContaining("review cn.court.enforcement.engine.TaskQueryAuthorization");
+  }
+
+  @Test
+  void aVariableQueryAsksPerVariableWhetherTheCallerHoldsAGrant() throws IOException {
+    String camunda;
+    try (InputStream in = TaskEntity.class.getClassLoader().getResourceAsStream(TaskQueryAuthorization.VARIABLE_MAPPING)) {
+      camunda = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(TaskQueryAuthorization.patchVariables(camunda, "")).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
+    assertThatThrownBy(() -> TaskQueryAuthorization.patchVariables(camunda.replace("PROCDEF.KEY_", "PROCDEF.ID_"), ""))
+        .hasMessageContaining("review cn.court.enforcement.engine.TaskQueryAuthorization");
+
+    // The patched mapping is the one the engine runs: each person reads the group variable of their own unit's tasks only.
+    assertThat(groupVariablesAs("lilinxia", List.of("intake"))).containsOnly("intake").hasSize(OPEN_TASKS / 3);
+    assertThat(groupVariablesAs("zhouyuan", List.of("ordinary-team-1"))).containsOnly("ordinary-team-1").hasSize(OPEN_TASKS / 3);
+    assertThat(groupVariablesAs("nobody", List.of("no-such-group"))).isEmpty();
+  }
+
+  private List<Object> groupVariablesAs(String user, List<String> groups) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return engine.getRuntimeService().createVariableInstanceQuery().variableName("group").list().stream()
+          .map(org.camunda.bpm.engine.runtime.VariableInstance::getValue).toList();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test

@@ -56,7 +56,9 @@ class TerminationReviewProcessTest {
    * What the case leaves undone, one condition each: for the company (the second respondent) alone,
    * or for the case. The service dates and both online inquiries are required by their forms.
    */
-  enum Gap { NONE, REPORT_NOT_CHECKED, RESTRICTION, CLUE_UNVERIFIED, TOO_EARLY, MISSING_NOT_SEARCHED, APPLICANT_NOT_HEARD }
+  enum Gap { NONE, REPORT_NOT_CHECKED, RESTRICTION, CLUE_UNVERIFIED, TOO_EARLY, MISSING_NOT_SEARCHED, APPLICANT_NOT_HEARD,
+    /** Not one condition: obstruction needs the dishonest list (第一条第二项) and a coercive measure (第一条第五项). */
+    OBSTRUCTION_UNPUNISHED }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -64,6 +66,7 @@ class TerminationReviewProcessTest {
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
   @Autowired TerminationRegister register;
+  @Autowired TerminationChecklist checklists;
   @Autowired FormService forms;
   @Autowired RepositoryService repository;
 
@@ -81,7 +84,7 @@ class TerminationReviewProcessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Gap.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Gap.class, names = {"NONE", "OBSTRUCTION_UNPUNISHED"}, mode = EnumSource.Mode.EXCLUDE)
   void eachConditionAloneUnmetBlocksTheApprovalAndTheReviewerReturnsTheCase(Gap gap) {
     CaseFlow flow = proposed(gap);
     Task review = flow.at("Task_ReviewTerminationConditions");
@@ -94,12 +97,20 @@ class TerminationReviewProcessTest {
       assertThat(checklist(review).split("不符合", -1)).as("only this condition is unmet").hasSize(affected(gap).size() + 1);
     }
 
+    // A clue given late is refused by the clues' own listener (clues/TerminationClues), which runs first.
+    String refusal = gap == Gap.CLUE_UNVERIFIED ? reason(gap) : affected(gap).stream()
+        .map(respondent -> "被执行人 " + respondent + " 不符合“" + condition(gap).title() + "”：" + reason(gap))
+        .collect(Collectors.joining("；"));
     assertThatThrownBy(() -> completeAs(FIRST_REVIEWER, review, vars("terminationDecision", "approved",
         "terminationOpinion", "符合终本条件")))
         .isInstanceOf(InvalidCaseDataException.class)
-        .hasMessage("无法完成「初审终本条件」：" + affected(gap).stream()
-            .map(respondent -> "被执行人 " + respondent + " 不符合“" + condition(gap).title() + "”：" + reason(gap))
-            .collect(Collectors.joining("；")) + "，不能批准终本");
+        .hasMessage("无法完成「审查终本条件」：" + refusal + "，不能批准终本");
+    if (gap == Gap.CLUE_UNVERIFIED) {
+      assertThat(TerminationChecklist.refusal(checklists.of(flow.caseNumber, variable -> runtime.getVariable(
+          review.getProcessInstanceId(), variable)))).contains(affected(gap).stream()
+          .map(respondent -> "被执行人 " + respondent + " 不符合“" + condition(gap).title() + "”：" + reason(gap))
+          .collect(Collectors.joining("；")));
+    }
     assertThat(flow.at("Task_ReviewTerminationConditions")).as("refused: the task stays open").isNotNull();
 
     completeAs(FIRST_REVIEWER, review, vars("terminationDecision", "returned", "terminationOpinion", "请补正：" + reason(gap)));
@@ -129,6 +140,7 @@ class TerminationReviewProcessTest {
     assertThat(approval.getAssignee()).isEqualTo(APPROVER);
     assertThat(tasks.getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getGroupId).contains("termination");
     assertThat(tasks.getVariable(approval.getId(), "terminationChecklist")).isEqualTo(checklist);
+    assertThat(tasks.getVariable(approval.getId(), "terminationFirstReviewerName")).isEqualTo("解丽宣");
 
     // Even when the approval is reassigned to her (she is in the termination unit), the first reviewer cannot approve.
     Map<String, Object> approve = vars("terminationApproval", "approved", "terminationApprovalOpinion", "同意终本");
@@ -155,6 +167,23 @@ class TerminationReviewProcessTest {
       assertThat(entry.approver()).isEqualTo(APPROVER);
       assertThat(entry.checklist()).isEqualTo(checklist);
     });
+  }
+
+  @Test
+  void recordedObstructionNeedsTheDishonestListAndACoerciveMeasure() {
+    CaseFlow flow = proposed(Gap.OBSTRUCTION_UNPUNISHED);
+    Task review = flow.at("Task_ReviewTerminationConditions");
+    String obstruction = "2026-07-02 被执行人转移财产，拒不报告";
+    String listing = "被执行人有妨害执行或违反财产报告制度的行为（" + obstruction + "），符合纳入失信名单的条件，尚未纳入";
+    String coercion = "有妨害执行行为（" + obstruction + "），尚未采取罚款、拘留等强制措施或移送追究刑事责任";
+    assertThat(checklist(review)).contains(TerminationCondition.RESTRICTION.title() + "：不符合。" + listing,
+        TerminationCondition.SEARCH_AND_OBSTRUCTION.title() + "：不符合。" + coercion);
+    assertThatThrownBy(() -> completeAs(FIRST_REVIEWER, review, vars("terminationDecision", "approved",
+        "terminationOpinion", "符合终本条件")))
+        .isInstanceOf(InvalidCaseDataException.class)
+        .hasMessage("无法完成「审查终本条件」：被执行人 " + COMPANY + " 不符合“" + TerminationCondition.RESTRICTION.title() + "”："
+            + listing + "；被执行人 " + COMPANY + " 不符合“" + TerminationCondition.SEARCH_AND_OBSTRUCTION.title() + "”："
+            + coercion + "，不能批准终本");
   }
 
   @Test
@@ -200,6 +229,9 @@ class TerminationReviewProcessTest {
     if (gap != Gap.RESTRICTION) {
       restrict(flow, 2);
     }
+    if (gap == Gap.OBSTRUCTION_UNPUNISHED) {
+      measure(flow, 2, "obstruction", "2026-07-02", "被执行人转移财产，拒不报告");
+    }
     if (gap == Gap.MISSING_NOT_SEARCHED) {
       measure(flow, 2, "respondent-missing", "2026-07-01", "被执行人离开住所，下落不明");
     }
@@ -220,7 +252,7 @@ class TerminationReviewProcessTest {
       case TOO_EARLY -> TerminationCondition.THREE_MONTHS;
       case MISSING_NOT_SEARCHED -> TerminationCondition.SEARCH_AND_OBSTRUCTION;
       case APPLICANT_NOT_HEARD -> TerminationCondition.APPLICANT_HEARD;
-      case NONE -> throw new IllegalArgumentException("no gap");
+      case NONE, OBSTRUCTION_UNPUNISHED -> throw new IllegalArgumentException("not one condition");
     };
   }
 
@@ -232,7 +264,7 @@ class TerminationReviewProcessTest {
       case TOO_EARLY -> "立案日期 2026-06-01，须在 2026-09-01 之后方满三个月";
       case MISSING_NOT_SEARCHED -> "被执行人下落不明（2026-07-01 被执行人离开住所，下落不明），尚无查找记录";
       case APPLICANT_NOT_HEARD -> "尚未告知申请执行人案件执行情况、财产调查措施及终本的法律后果并记录其意见";
-      case NONE -> throw new IllegalArgumentException("no gap");
+      case NONE, OBSTRUCTION_UNPUNISHED -> throw new IllegalArgumentException("not one condition");
     };
   }
 
