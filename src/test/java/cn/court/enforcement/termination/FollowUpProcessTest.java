@@ -73,7 +73,7 @@ class FollowUpProcessTest {
   void aCaseClosedAsTerminatedStartsItsFollowUpBesideIt() {
     ProcessInstance terminated = flow.terminatedCase(caseNumber, FILED, RULED);
 
-    assertThat(terminated).hasPassed("Task_StartTerminationFollowUp").isWaitingAt("Task_PublishRuling");
+    assertThat(runtime.getActiveActivityIds(terminated.getId())).contains("Task_PublishRuling");
     ProcessInstance followUp = flow.followUp(caseNumber);
     assertThat(followUp).isWaitingAt("Event_SixMonthsPassed")
         .variables().containsEntry("caseInstanceId", terminated.getId()).containsEntry("unpaidAmount", "86500.35")
