@@ -27,7 +27,10 @@ import cn.court.enforcement.handler.Teams;
 import cn.court.enforcement.supervision.Reassigners;
 import cn.court.enforcement.termination.CaseRecords;
 import cn.court.enforcement.termination.CheckTerminationReview;
+import cn.court.enforcement.termination.FollowUpRegistry;
+import cn.court.enforcement.termination.FollowUpSchedule;
 import cn.court.enforcement.termination.RecordTerminationRuling;
+import cn.court.enforcement.termination.StartTerminationFollowUp;
 import cn.court.enforcement.termination.TerminationChecklist;
 import cn.court.enforcement.termination.TerminationRegister;
 import cn.court.enforcement.termination.TerminationRoles;
@@ -71,6 +74,8 @@ final class CaseTestBeans {
     Mocks.register("courtPresident", new CourtPresident(CaseFlow.organisation()));
     Mocks.register("listDishonestRespondent", new ListDishonestRespondent(registry));
     Mocks.register("startDishonestListing", new StartDishonestListing());
+    Mocks.register("startTerminationFollowUp", new StartTerminationFollowUp());
+    Mocks.register("followUpSchedule", new FollowUpSchedule(new FollowUpRegistry(JDBC)));
     UnverifiedClues unverifiedClues = new UnverifiedClues(new ClueRegistry(JDBC));
     Mocks.register("checkClosure", new CheckClosure(registry, unverifiedClues,
         List.of(new OpenDisposals(disposals), new UnpaidCaseMoney(ledger))));

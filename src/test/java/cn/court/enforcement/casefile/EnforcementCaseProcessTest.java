@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = {
     "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn", "processes/auction-handler.dmn",
-    "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/dossier.bpmn",
+    "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/termination-follow-up.bpmn", "processes/dossier.bpmn",
     "forms/case-filing.form", "forms/filing-verify.form", "forms/intake-reception.form", "forms/documents-service.form",
     "forms/network-inquiry.form", "forms/property-item.form", "forms/offline-control.form", "forms/triage-facts.form",
     "forms/triage-confirm.form", "forms/quick-case.form", "forms/assign-team.form", "forms/team-next-step.form",
