@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A completed task's history row has its start time, end time and duration, written without the
- * start-time look-up Camunda's handler makes before every task-history update.
+ * start-time look-up Camunda's handler makes before every task-history update; history written
+ * earlier in the same transaction is still updated (the engine's cache-aware producer stays).
  */
 class TaskStartFromTaskTest {
 
@@ -74,6 +77,23 @@ class TaskStartFromTaskTest {
       assertThat(task.getDurationInMillis()).isEqualTo(5_000L);
       assertThat(task.getDeleteReason()).isEqualTo("撤销");
     });
+  }
+
+  @Test
+  void historyWrittenEarlierInTheSameTransactionIsStillUpdated() {
+    engine = engine("task-start-from-task-same-transaction");
+    BpmnModelInstance model = Bpmn.createExecutableProcess("same-transaction").camundaHistoryTimeToLive(1)
+        .startEvent().camundaExecutionListenerExpression("end", "${execution.setProcessBusinessKey('（2026）豫0105执1号')}")
+        .serviceTask("Task_Service").camundaExpression("${true}")
+        .userTask("Task_Wait").endEvent().done();
+    engine.getRepositoryService().createDeployment().addModelInstance("same-transaction.bpmn", model).deploy();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("same-transaction").getId();
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey("（2026）豫0105执1号").singleResult()).as("business key set by a start listener")
+        .isNotNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId("Task_Service").finished().count()).as("service task ended in the start transaction").isEqualTo(1);
   }
 
   private ProcessEngine engine(String name) {
