@@ -19,7 +19,9 @@ public record TimeLimit(String name, String label, int amount, Unit unit, Start 
   /** Where the count starts, and the process variable holding that date (none: task creation). */
   public enum Start {
     TASK_CREATED(null, "任务创建"), CASE_FILED("filingDate", "立案"), MONEY_ARRIVED("moneyArrivedOn", "案款到账"),
-    CASE_CLOSED("closedDate", "结案");
+    CASE_CLOSED("closedDate", "结案"),
+    /** A matter received from outside (a petition, a procuratorate's letter): process variable receivedOn. */
+    RECEIVED("receivedOn", "收到");
 
     private final String variable;
     private final String label;
