@@ -1,5 +1,6 @@
 package cn.court.enforcement.petition;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -13,6 +14,7 @@ public record Petition(long id, String processInstanceId, String kind, String ki
     String findings, String reply, String replyTo, String replyMethod, String recommendationOutcome,
     LocalDate repliedOn, String repliedBy, int returnedTimes, String closedOffBy, LocalDateTime closedOffAt) {
 
+  @JsonProperty
   public boolean closedOff() {
     return closedOffAt != null;
   }
