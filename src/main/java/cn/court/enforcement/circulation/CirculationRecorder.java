@@ -146,13 +146,18 @@ public class CirculationRecorder extends ParseListenerPlugin {
         return;
       }
       Step previous = previousStep(task, caseNumber);
-      if (previous.unit() != null && units.contains(previous.unit())) {
+      String instance = task.getProcessInstanceId();
+      String fromUnit = previous != null ? previous.unit() : register.holderOf(instance, caseNumber).orElse(null);
+      if (fromUnit != null && units.contains(fromUnit)) {
         return;
       }
-      register.handOver(new HandOver(caseNumber, task.getCreateTime(), previous.unit(), previous.person(), units.get(0),
-          task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey, task.getProcessInstanceId()));
+      String fromPerson = previous != null ? previous.person()
+          : register.lastWorkerOf(instance).or(Steps::currentUser).orElse(null);
+      register.handOver(new HandOver(caseNumber, task.getCreateTime(), fromUnit, fromPerson, units.get(0),
+          task.getId(), task.getTaskDefinitionKey(), task.getName(), processKey, instance));
     }
 
+    /** The previous step by rule 1 or 2; {@code null} for rule 3, which needs the register. */
     private Step previousStep(DelegateTask task, String caseNumber) {
       Step completed = lastStep().step;
       if (completed != null && caseNumber.equals(completed.caseNumber())) {
@@ -163,9 +168,7 @@ public class CirculationRecorder extends ParseListenerPlugin {
       if (starter.isPresent() && root != null) {
         return new Step(caseNumber, starterUnit(root.getProcessDefinition().getKey()), starter.get());
       }
-      String instance = task.getProcessInstanceId();
-      return new Step(caseNumber, register.holderOf(instance, caseNumber).orElse(null),
-          register.lastWorkerOf(instance).or(() -> starter).orElse(null));
+      return null;
     }
 
     /** The unit of the signed-in starter that may start the process, else their first unit of the organisation. */

@@ -1,13 +1,11 @@
 package cn.court.enforcement.circulation;
 
-import cn.court.enforcement.casefile.InvalidCaseDataException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,29 +46,9 @@ public class CirculationRegister {
     insert(h, HAND_OVER, null);
   }
 
-  /**
-   * The case's registration under the number the documents unit gives. A number belongs to one case:
-   * another case's number is refused (checked first: after a failed insert PostgreSQL accepts no
-   * further statement in the transaction); the unique index catches two registrations at once.
-   */
+  /** The case's registration under the number the documents unit gives. */
   void register(HandOver registration, String number) {
-    List<String> holders = jdbc.queryForList("SELECT case_number FROM circulation_entry WHERE register_number = ?",
-        String.class, number);
-    if (holders.contains(registration.caseNumber())) {
-      return;
-    }
-    if (!holders.isEmpty()) {
-      throw refusal(number, holders.get(0));
-    }
-    try {
-      insert(registration, REGISTRATION, number);
-    } catch (DuplicateKeyException e) {
-      throw refusal(number, "另一案件");
-    }
-  }
-
-  private static InvalidCaseDataException refusal(String number, String otherCase) {
-    return new InvalidCaseDataException("流转登记簿编号 " + number + " 已登记给" + otherCase + "，请核对后重新填写。");
+    insert(registration, REGISTRATION, number);
   }
 
   private void insert(HandOver h, String kind, String number) {
