@@ -50,7 +50,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Cost: nothing for a task of the same unit found by rule 1 or 2 (the completed task's
  * candidates are the identity links the engine loads to delete them); one insert per hand-over
- * and per registration; one or two look-ups for a task created by rule 3.
+ * and per registration; for a task created by rule 3 one look-up, and a second for a hand-over.
  */
 @Component
 @Order(4)
@@ -129,14 +129,10 @@ public class CirculationRecorder extends ParseListenerPlugin {
       if (registers && caseNumber != null && !units.isEmpty()) {
         Object number = task.getVariable(REGISTER_NUMBER);
         if (number instanceof String text && !text.isBlank()) {
-          registerCase(task, processKey, caseNumber, units.get(0), text.strip());
+          register.register(new HandOver(caseNumber, ClockUtil.getCurrentTime(), null, null, units.get(0), task.getId(),
+              task.getTaskDefinitionKey(), task.getName(), processKey, task.getProcessInstanceId()), text.strip());
         }
       }
-    }
-
-    private void registerCase(DelegateTask task, String processKey, String caseNumber, String unit, String number) {
-      register.register(new HandOver(caseNumber, ClockUtil.getCurrentTime(), null, null, unit, task.getId(),
-          task.getTaskDefinitionKey(), task.getName(), processKey, task.getProcessInstanceId()), number);
     }
 
     void created(DelegateTask task, String processKey) {

@@ -139,10 +139,13 @@ abstract class CirculationRegisterContract {
     });
 
     // Cost: what the recorder sent to the database, per task the case created.
-    long recorder = traced.stream().filter(s -> s.contains("circulation_entry") || s.contains("SELECT ASSIGNEE_ FROM ACT_HI_TASKINST")).count();
+    List<String> recorderStatements = traced.stream()
+        .filter(s -> s.contains("circulation_entry") || s.contains("SELECT ASSIGNEE_ FROM ACT_HI_TASKINST")).toList();
+    long recorder = recorderStatements.size();
     long tasks = history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber).count();
     System.out.printf("circulation register: %d statements for %d tasks created (%.2f per task), %d rows%n",
         recorder, tasks, (double) recorder / tasks, entries.size());
+    recorderStatements.forEach(statement -> System.out.println("  " + statement.substring(0, Math.min(90, statement.length()))));
     assertThat((double) recorder / tasks).isLessThanOrEqualTo(1.0);
 
     restAndCsv(caseNumber, team);
