@@ -81,13 +81,15 @@ public class OverdueReportController {
     currentUser.inAnyOf(properties.reportReaders(), "只有执行局领导、执行指挥中心、卷宗管理中心和系统管理员可以查看超期节点统计表。");
   }
 
-  private static ResponseEntity<byte[]> csv(String text, String fileName) {
+  /** A CSV text (see {@link OverdueReports#cell}) as a download; also the circulation register's. */
+  public static ResponseEntity<byte[]> csv(String text, String fileName) {
     return ResponseEntity.ok().contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
         .body(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static LocalDate day(String text, LocalDate otherwise, String name) {
+  /** A yyyy-MM-dd request parameter, or {@code otherwise} when absent; refused in Chinese when malformed. */
+  public static LocalDate day(String text, LocalDate otherwise, String name) {
     if (text == null || text.isBlank()) {
       return otherwise;
     }

@@ -101,7 +101,7 @@ public class OverdueReports {
    * so such a cell gets a leading apostrophe and quotes. The one number column (working days
    * late) is never negative, so it never starts with one of these and stays a number.
    */
-  static String cell(String value) {
+  public static String cell(String value) {
     boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
     String text = formula ? "'" + value : value;
     return formula || text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
