@@ -3,6 +3,8 @@ package cn.court.enforcement.casefile;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_DISPOSALS;
 import static cn.court.enforcement.casefile.CaseVariables.CASE_DISPOSALS_TEXT;
 
+import cn.court.enforcement.calendar.Deadlines;
+import cn.court.enforcement.disposal.DisposalVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,14 +28,6 @@ public class DisposalReports implements JavaDelegate {
 
   public static final String STARTED_MEASURE = "asset-disposal-started";
   public static final String REPORTED_PREFIX = "asset-disposal-";
-  /** Outcomes of contract §2 with their labels. */
-  public static final Map<String, String> OUTCOMES = Map.of(
-      "sold", "拍卖成交",
-      "sold-off", "变卖成交",
-      "in-lieu", "以物抵债",
-      "released", "解除查封",
-      "kept", "继续查封");
-
   private static final String ID = "disposalInstanceId";
   private static final String ASSET = "assetDescription";
   private static final String STARTED_ON = "startedOn";
@@ -44,14 +38,16 @@ public class DisposalReports implements JavaDelegate {
   static final List<String> REPORT = List.of(ID, OUTCOME, PROCEEDS, "disposalProceedsArrivedOn", "disposalPayer", ASSET);
 
   private final CaseRegistry registry;
+  private final Deadlines deadlines;
 
-  public DisposalReports(CaseRegistry registry) {
+  public DisposalReports(CaseRegistry registry, Deadlines deadlines) {
     this.registry = registry;
+    this.deadlines = deadlines;
   }
 
   /** A disposal was started for the case (disposal/StartAssetDisposal). */
   public void started(DelegateExecution execution, String disposalInstanceId, String asset) {
-    LocalDate today = LocalDate.now();
+    LocalDate today = deadlines.today();
     registry.recordMeasure(execution.getProcessBusinessKey(), STARTED_MEASURE, today, "启动财产处置：" + asset);
     List<Map<String, Object>> disposals = disposals(execution);
     Map<String, Object> entry = new LinkedHashMap<>();
@@ -78,9 +74,9 @@ public class DisposalReports implements JavaDelegate {
     String outcome = (String) execution.getVariable(OUTCOME);
     BigDecimal proceeds = FormCheck.money(execution.getVariable(PROCEEDS));
     String asset = (String) execution.getVariable(ASSET);
-    String result = OUTCOMES.getOrDefault(outcome, outcome)
+    String result = DisposalVariables.OUTCOME_LABELS.getOrDefault(outcome, outcome)
         + (proceeds.signum() > 0 ? "，价款 " + proceeds.toPlainString() + " 元" : "");
-    registry.recordMeasure(execution.getProcessBusinessKey(), REPORTED_PREFIX + outcome, LocalDate.now(),
+    registry.recordMeasure(execution.getProcessBusinessKey(), REPORTED_PREFIX + outcome, deadlines.today(),
         asset + "：" + result);
     List<Map<String, Object>> disposals = disposals(execution);
     Map<String, Object> entry = disposals.stream().filter(d -> id.equals(d.get(ID))).findFirst().orElseGet(() -> {

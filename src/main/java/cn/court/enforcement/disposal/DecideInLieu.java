@@ -25,7 +25,7 @@ public class DecideInLieu extends TaskCompletionListener {
     form.throwIfInvalid(taskName(execution));
     int round = ((Number) execution.getVariable(AUCTION_ROUND)).intValue();
     if (taker != null) {
-      execution.setVariable(DISPOSAL_OUTCOME, "in-lieu");
+      execution.setVariable(DISPOSAL_OUTCOME, IN_LIEU);
       execution.setVariable(DISPOSAL_PAYER, taker);
       execution.setVariable(FINAL_PRICE, execution.getVariable(START_PRICE));
       execution.setVariable("nextStep", "in-lieu");

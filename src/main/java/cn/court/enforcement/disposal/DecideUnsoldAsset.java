@@ -18,8 +18,8 @@ public class DecideUnsoldAsset extends TaskCompletionListener {
   @Override
   protected void completed(DelegateExecution execution) {
     FormCheck form = new FormCheck(execution::getVariable);
-    String decision = form.oneOf("unsoldDecision", "处理方式", List.of("released", "kept"));
-    String reason = "kept".equals(decision) ? form.text(OUTCOME_REASON, "继续查封的理由")
+    String decision = form.oneOf("unsoldDecision", "处理方式", List.of(RELEASED, KEPT));
+    String reason = KEPT.equals(decision) ? form.text(OUTCOME_REASON, "继续查封的理由")
         : form.optionalText(OUTCOME_REASON, "说明", FormCheck.MAX_TEXT);
     form.throwIfInvalid(taskName(execution));
     execution.setVariable(DISPOSAL_OUTCOME, decision);

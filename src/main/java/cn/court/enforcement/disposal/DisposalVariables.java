@@ -1,5 +1,7 @@
 package cn.court.enforcement.disposal;
 
+import java.util.Map;
+
 /** Process variables of {@code asset-disposal} (contract of issue 13 §1 and §2, and the forms' keys). */
 public final class DisposalVariables {
 
@@ -41,6 +43,25 @@ public final class DisposalVariables {
   public static final String PROCEEDS = "proceedsAmount";
   public static final String PROCEEDS_ARRIVED_ON = "proceedsArrivedOn";
   public static final String OUTCOME_REASON = "outcomeReason";
+
+  // Values of DISPOSAL_OUTCOME, reported to the case (contract §2)
+  public static final String SOLD = "sold";
+  public static final String SOLD_OFF = "sold-off";
+  public static final String IN_LIEU = "in-lieu";
+  public static final String RELEASED = "released";
+  public static final String KEPT = "kept";
+  /** Each outcome as the case shows it. */
+  public static final Map<String, String> OUTCOME_LABELS = Map.of(
+      SOLD, "拍卖成交",
+      SOLD_OFF, "变卖成交",
+      IN_LIEU, "以物抵债",
+      RELEASED, "解除查封",
+      KEPT, "继续查封");
+
+  /** Whether the asset was realised (sold or taken in lieu), rather than released or kept under seizure. */
+  public static boolean realised(String outcome) {
+    return !RELEASED.equals(outcome) && !KEPT.equals(outcome);
+  }
 
   private DisposalVariables() {
   }

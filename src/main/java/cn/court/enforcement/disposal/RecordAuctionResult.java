@@ -28,7 +28,7 @@ public class RecordAuctionResult extends TaskCompletionListener {
       form.throwIfInvalid(taskName(execution));
       execution.setVariable(FINAL_PRICE, price.toPlainString());
       execution.setVariable(DISPOSAL_PAYER, buyer);
-      execution.setVariable(DISPOSAL_OUTCOME, "sold");
+      execution.setVariable(DISPOSAL_OUTCOME, SOLD);
     } else {
       form.throwIfInvalid(taskName(execution));
     }

@@ -23,7 +23,7 @@ public class RecordProceeds extends TaskCompletionListener {
     BigDecimal amount = form.amount(PROCEEDS, "到账金额（元）");
     String payer = form.text(DISPOSAL_PAYER, "付款人", 255);
     BigDecimal price = new BigDecimal((String) execution.getVariable(FINAL_PRICE));
-    boolean inLieu = "in-lieu".equals(execution.getVariable(DISPOSAL_OUTCOME));
+    boolean inLieu = IN_LIEU.equals(execution.getVariable(DISPOSAL_OUTCOME));
     if (amount != null && !inLieu) {
       form.require(amount.compareTo(price) == 0, "到账金额应为成交价 " + price + " 元（价款全额到账后登记）");
     }

@@ -22,7 +22,7 @@ public class RecordSaleOff extends TaskCompletionListener {
     form.throwIfInvalid(taskName(execution));
     execution.setVariable(FINAL_PRICE, price.toPlainString());
     execution.setVariable(DISPOSAL_PAYER, buyer);
-    execution.setVariable(DISPOSAL_OUTCOME, "sold-off");
+    execution.setVariable(DISPOSAL_OUTCOME, SOLD_OFF);
     execution.setVariable(SALE_OFF_RESULT, "sold");
   }
 }

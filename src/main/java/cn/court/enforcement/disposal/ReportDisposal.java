@@ -40,7 +40,7 @@ public class ReportDisposal implements JavaDelegate {
     String arrivedOn = (String) execution.getVariable(PROCEEDS_ARRIVED_ON);
     String payer = (String) execution.getVariable(DISPOSAL_PAYER);
     Object price = execution.getVariable(FINAL_PRICE);
-    boolean realised = !"released".equals(outcome) && !"kept".equals(outcome);
+    boolean realised = realised(outcome);
     registry.ended(execution.getProcessInstanceId(), outcome, realised ? new BigDecimal(price.toString()) : null, amount,
         arrivedOn == null ? null : LocalDate.parse(arrivedOn), realised ? payer : null,
         (String) execution.getVariable(OUTCOME_REASON));

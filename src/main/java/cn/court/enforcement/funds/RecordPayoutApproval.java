@@ -5,10 +5,10 @@ import static cn.court.enforcement.funds.FundsVariables.DEFERRAL_REASON;
 import static cn.court.enforcement.funds.FundsVariables.PAYOUT_DECISION;
 import static cn.court.enforcement.funds.FundsVariables.PAYOUT_TOTAL;
 
+import cn.court.enforcement.calendar.Deadlines;
 import cn.court.enforcement.casefile.FormCheck;
 import cn.court.enforcement.casefile.TaskCompletionListener;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -24,10 +24,12 @@ public class RecordPayoutApproval extends TaskCompletionListener {
 
   private final CaseMoneyLedger ledger;
   private final PayoutRoute route;
+  private final Deadlines deadlines;
 
-  public RecordPayoutApproval(CaseMoneyLedger ledger, PayoutRoute route) {
+  public RecordPayoutApproval(CaseMoneyLedger ledger, PayoutRoute route, Deadlines deadlines) {
     this.ledger = ledger;
     this.route = route;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -45,7 +47,7 @@ public class RecordPayoutApproval extends TaskCompletionListener {
       route.back(execution, reason);
       return;
     }
-    ledger.approve(arrival, route.user(execution), LocalDate.now());
+    ledger.approve(arrival, route.user(execution), deadlines.today());
     if (new BigDecimal(execution.getVariable(PAYOUT_TOTAL).toString()).signum() > 0) {
       route.to(execution, FundsVariables.NEXT_PAY);
     } else {

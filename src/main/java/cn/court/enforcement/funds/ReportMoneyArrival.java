@@ -9,6 +9,7 @@ import static cn.court.enforcement.funds.FundsVariables.MONEY_ARRIVED_ON;
 import static cn.court.enforcement.funds.FundsVariables.MONEY_PAYER;
 import static cn.court.enforcement.funds.FundsVariables.MONEY_SOURCE;
 
+import cn.court.enforcement.calendar.Deadlines;
 import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.CaseTeam;
 import cn.court.enforcement.casefile.FormCheck;
@@ -39,9 +40,11 @@ public class ReportMoneyArrival implements JavaDelegate, ExecutionListener {
   static final String OFFLINE_UNIT = "intensive-affairs";
 
   private final CaseRegistry registry;
+  private final Deadlines deadlines;
 
-  public ReportMoneyArrival(CaseRegistry registry) {
+  public ReportMoneyArrival(CaseRegistry registry, Deadlines deadlines) {
     this.registry = registry;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -49,7 +52,7 @@ public class ReportMoneyArrival implements JavaDelegate, ExecutionListener {
     Object arrivedOn = execution.getVariable(MONEY_ARRIVED_ON);
     // A disposal may report proceeds before their arrival date is known: the report's day then.
     report(execution, (String) execution.getVariable(MONEY_SOURCE), FormCheck.money(execution.getVariable(MONEY_AMOUNT)),
-        arrivedOn == null ? LocalDate.now() : LocalDate.parse(arrivedOn.toString()),
+        arrivedOn == null ? deadlines.today() : LocalDate.parse(arrivedOn.toString()),
         (String) execution.getVariable(MONEY_PAYER));
   }
 

@@ -100,7 +100,7 @@ class StaffDailyUseBrowserTest {
             card -> assertThat(card).contains(sooner, "王五", "李四", "核对立案信息"),
             card -> assertThat(card).contains(other, "赵六", "钱七"),
             card -> assertThat(card).contains(later, "郑州某贸易有限公司", "张三等2人"));
-    assertThat(cards.get(0)).contains("案号", "申请执行人", "被执行人", "申请执行标的");
+    assertThat(cards.get(0)).contains("案号", "申请执行人", "被执行人", "申请执行标的", "86500.5");
 
     try {
       tasklist.searchByCaseNumber(other);

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import cn.court.enforcement.support.EngineClock;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -102,6 +107,26 @@ class CaseDisposalProcessTest {
         处置中 0 项，已报告结果 2 项
         · 被执行人名下郑州市金水区住宅一套：拍卖成交，价款 523000.00 元
         · 小型轿车一辆（豫A·8K2M6）：解除查封""");
+  }
+
+  /** The case's record of a disposal is dated by the engine clock (calendar/Deadlines), not the server's day. */
+  @Test
+  void aDisposalsStartAndReportAreDatedByTheEngineClock() {
+    CaseFlow flow = CaseFlow.start().toTeamHub();
+    EngineClock.at(LocalDateTime.parse("2026-03-02T10:00"));
+    try {
+      flow.disposeAsset("vehicle", "小型轿车一辆（豫A·8K2M6）");
+      assertThat(flow.instance).variables().containsEntry("caseDisposalsText", """
+          处置中 1 项，已报告结果 0 项
+          · 小型轿车一辆（豫A·8K2M6）：处置中（2026-03-02 启动）""");
+      reportEnd(disposals(flow).get(0), "released", null, null);
+    } finally {
+      ClockUtil.reset();
+    }
+    Assertions.assertThat(CaseTestBeans.JDBC.queryForList(
+            "SELECT performed_on FROM case_measure WHERE case_number = ? AND measure LIKE 'asset-disposal-%'",
+            Date.class, flow.caseNumber))
+        .extracting(Date::toLocalDate).containsExactly(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02"));
   }
 
   /** DISPOSAL may report in any stage of the case: the event sub-process is at the process level. */

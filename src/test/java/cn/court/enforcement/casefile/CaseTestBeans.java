@@ -25,6 +25,7 @@ import cn.court.enforcement.handler.HandlerRecord;
 import cn.court.enforcement.handler.NameHandler;
 import cn.court.enforcement.handler.Teams;
 import cn.court.enforcement.supervision.Reassigners;
+import cn.court.enforcement.support.CourtCalendar;
 import cn.court.enforcement.termination.CaseRecords;
 import cn.court.enforcement.termination.CheckTerminationReview;
 import cn.court.enforcement.termination.FollowUpRegistry;
@@ -92,11 +93,11 @@ final class CaseTestBeans {
     // Asset disposal beside the case: started and reported with the real beans of both sides;
     // the disposal's start (handler by asset kind, its register) and its report run for real.
     CaseAssets assets = new CaseAssets(registry);
-    DisposalReports reports = new DisposalReports(registry);
+    DisposalReports reports = new DisposalReports(registry, CourtCalendar.DEADLINES);
     Mocks.register("caseAssets", assets);
     Mocks.register("recordDisposalReport", reports);
     Mocks.register("startAssetDisposal", new StartAssetDisposal(assets, reports));
-    Mocks.register("reportMoneyArrival", new ReportMoneyArrival(registry));
+    Mocks.register("reportMoneyArrival", new ReportMoneyArrival(registry, CourtCalendar.DEADLINES));
     Mocks.register("checkRulingPublication", new CheckRulingPublication());
     Mocks.register("disposalRegistry", disposals);
     Mocks.register("registerDisposal", new RegisterDisposal(CaseFlow.organisation(), disposals));

@@ -3,10 +3,9 @@ package cn.court.enforcement.disposal;
 import cn.court.enforcement.calendar.CalendarProperties;
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.calendar.Deadlines;
-import cn.court.enforcement.calendar.TimeLimitTable;
-import cn.court.enforcement.calendar.WorkingCalendar;
 import cn.court.enforcement.organisation.Organisation;
 import cn.court.enforcement.organisation.OrganisationFile;
+import cn.court.enforcement.support.CourtCalendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -26,10 +25,8 @@ final class DisposalBeans {
 
   static final DataSource DATA_SOURCE = migrated();
   static final JdbcTemplate JDBC = new JdbcTemplate(DATA_SOURCE);
-  static final CalendarProperties CALENDAR = new CalendarProperties(null, null, null);
-  static final Deadlines DEADLINES = new Deadlines(
-      TimeLimitTable.read(resource("config/time-limits.yml"), "time-limits.yml"),
-      WorkingCalendar.read(resource("config/cn-holidays.json"), "cn-holidays.json"), CALENDAR);
+  static final CalendarProperties CALENDAR = CourtCalendar.PROPERTIES;
+  static final Deadlines DEADLINES = CourtCalendar.DEADLINES;
 
   final CaseClock caseClock = new CaseClock(JDBC, DEADLINES);
   final DisposalRegistry registry = new DisposalRegistry(JDBC);

@@ -109,8 +109,11 @@ class CaseFundsProcessTest {
     flow.approve(instance);
     assertThat(groups(flow.task(instance, "Task_PayCaseMoney"))).containsExactly("finance");
     flow.pay(instance);
-    assertThat(ledger.payouts(caseNumber)).extracting(Payout::payee, Payout::share, Payout::status, Payout::paidOn)
-        .containsExactly(tuple("张三", new BigDecimal("49500.00"), "paid", LocalDate.parse("2026-03-10")));
+    // Approved today by the engine clock (the test's 2026-03-02), paid on the day finance records.
+    assertThat(ledger.payouts(caseNumber)).extracting(Payout::payee, Payout::share, Payout::status, Payout::approvedOn,
+            Payout::paidOn)
+        .containsExactly(tuple("张三", new BigDecimal("49500.00"), "paid", LocalDate.parse("2026-03-02"),
+            LocalDate.parse("2026-03-10")));
     assertThat(jdbc.queryForMap("select approved_by, paid_by, proposed_by from case_money_payout where case_number = ?",
         caseNumber)).containsEntry("APPROVED_BY", "juzhang").containsEntry("PAID_BY", "caiwu")
         .containsEntry("PROPOSED_BY", HANDLER);
