@@ -38,6 +38,7 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   private static final String FRAGMENTS = "cn/court/enforcement/engine/task-authorization.xml";
   private static final String VARIABLE_FRAGMENTS = "cn/court/enforcement/engine/variable-authorization.xml";
   private static final String AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
+  private static final String TASK = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.";
 
   private static final Pattern JOIN = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTH + "authCheckJoinWithoutOnClause") + "\"\\s*/>\\s*"
@@ -48,6 +49,9 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
           + "AUTH ON \\(AUTH\\.RESOURCE_ID_ \\$\\{authJoinStart\\}\\s*RES\\.PROC_INST_ID_\\s*"
           + "\\$\\{authJoinSeparator\\} PROC_EXECUTION\\.ID_\\s*\\$\\{authJoinSeparator\\} PROCDEF\\.KEY_\\s*"
           + "\\$\\{authJoinSeparator\\} RES\\.TASK_ID_\\s*\\$\\{authJoinSeparator\\} '\\*'\\s*\\$\\{authJoinEnd\\}\\s*\\)");
+  private static final Pattern COUNT = Pattern.compile(Pattern.quote("${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}")
+      + "\\s*" + Pattern.quote("<include refid=\"selectTaskByQueryCriteriaSql\"/>") + "\\s*"
+      + Pattern.quote("${countDistinctAfterEnd}"));
   private static final Pattern CHECK = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTH + "contextualAuthorizationCheck") + "\"\\s*/>");
 
@@ -73,10 +77,13 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
     Thread.currentThread().setContextClassLoader(original);
   }
 
-  /** Camunda's Task.xml with the join removed and the check replaced; fails on any other text. */
+  /**
+   * Camunda's Task.xml with the join removed, the check replaced and the count distinct only where
+   * a row can come twice (the identity-link join); fails on any other text.
+   */
   static String patch(String taskXml, String fragments) {
-    return patched(taskXml, JOIN, "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.courtTaskAuthorizationCheck",
-        fragments);
+    String counted = replaceOnce(COUNT, taskXml, "<include refid=\"" + TASK + "courtTaskCount\"/>");
+    return patched(counted, JOIN, TASK + "courtTaskAuthorizationCheck", fragments);
   }
 
   /** Camunda's VariableInstance.xml likewise. */
