@@ -16,10 +16,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * {@code RESOURCE_ID_ IN (task id, definition key, '*')}, which no database can hash: with one
  * grant per candidate group of every open task, 本组待办 took 9 s at 5,000 open cases
  * (docs/decisions.md). This plugin loads Camunda's own {@code Task.xml} with that join removed
- * and the check rewritten as row-independent IN-subqueries ({@code task-authorization.xml}); who
- * sees which task is exactly as before, since the same grants decide. Operaton and CIB seven made
- * the same change in their copies of the engine (with EXISTS). The caller's grants are read by one
- * index range per permission and grantee (Camunda's unique indexes), not by one OR over the table.
+ * and the check rewritten ({@code task-authorization.xml}): a row whose candidate link, assignee
+ * or owner names the caller passes at once — Camunda's default provider granted READ on the task
+ * to exactly these — and only the other rows ask for a grant on '*', the task or its definition,
+ * by index look-up. Who sees which task is as before; a group's list no longer reads the caller's
+ * per-task grants (one per open task of the group). Operaton and CIB seven replaced the join in
+ * their copies of the engine too (with EXISTS). A count is distinct only where the identity-link
+ * join can bring a task twice.
  *
  * <p>The variable query (Tasklist's case columns of a page) had the same join, of a few dozen
  * variables with all the caller's grants (11,000 rows for the intake clerk at 10,000 open cases:

@@ -206,9 +206,12 @@ class TaskQueryAuthorizationTest {
   }
 
   private String countSql(java.util.function.Consumer<TaskQueryImpl> criteria) {
-    TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery();
-    criteria.accept(query);
-    return statement("selectTaskCountByQueryCriteria").getBoundSql(query).getSql().replaceAll("\\s+", " ");
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery();
+      criteria.accept(query);
+      return statement("selectTaskCountByQueryCriteria").getBoundSql(query).getSql().replaceAll("\\s+", " ");
+    });
   }
 
   private MappedStatement statement() {
