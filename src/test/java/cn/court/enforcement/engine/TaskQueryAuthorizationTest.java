@@ -136,6 +136,12 @@ class TaskQueryAuthorizationTest {
   }
 
   @Test
+  void staffsListsAreOrderedByAnIndexOnTheDueDate() {
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = lower(?)", String.class,
+        TaskDueDateIndex.NAME)).containsIgnoringCase("act_ru_task").contains("(due_date_, create_time_)");
+  }
+
+  @Test
   void theDatabaseRecordsTheCourtHistoryLevel() {
     assertThat(jdbc.queryForObject("select value_ from act_ge_property where name_ = 'historyLevel'", String.class))
         .isEqualTo(String.valueOf(CourtHistoryLevel.ID));
