@@ -27,4 +27,9 @@ public class EngineConfiguration {
   public ProcessEnginePlugin taskQueryAuthorization() {
     return new TaskQueryAuthorization();
   }
+
+  @Bean
+  public ProcessEnginePlugin taskDueDateIndex() {
+    return new TaskDueDateIndex();
+  }
 }

@@ -16,10 +16,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * {@code RESOURCE_ID_ IN (task id, definition key, '*')}, which no database can hash: with one
  * grant per candidate group of every open task, 本组待办 took 9 s at 5,000 open cases
  * (docs/decisions.md). This plugin loads Camunda's own {@code Task.xml} with that join removed
- * and the check rewritten as row-independent IN-subqueries ({@code task-authorization.xml}); who
- * sees which task is exactly as before, since the same grants decide. Operaton and CIB seven made
- * the same change in their copies of the engine (with EXISTS). The caller's grants are read by one
- * index range per permission and grantee (Camunda's unique indexes), not by one OR over the table.
+ * and the check rewritten ({@code task-authorization.xml}): a row whose candidate link, assignee
+ * or owner names the caller passes at once — Camunda's default provider granted READ on the task
+ * to exactly these — and only the other rows ask for a grant on '*', the task or its definition,
+ * by index look-up. Who sees which task is as before; a group's list no longer reads the caller's
+ * per-task grants (one per open task of the group). Operaton and CIB seven replaced the join in
+ * their copies of the engine too (with EXISTS). A count is distinct only where the identity-link
+ * join can bring a task twice.
  *
  * <p>The variable query (Tasklist's case columns of a page) had the same join, of a few dozen
  * variables with all the caller's grants (11,000 rows for the intake clerk at 10,000 open cases:
@@ -38,6 +41,7 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   private static final String FRAGMENTS = "cn/court/enforcement/engine/task-authorization.xml";
   private static final String VARIABLE_FRAGMENTS = "cn/court/enforcement/engine/variable-authorization.xml";
   private static final String AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
+  private static final String TASK = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.";
 
   private static final Pattern JOIN = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTH + "authCheckJoinWithoutOnClause") + "\"\\s*/>\\s*"
@@ -48,6 +52,9 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
           + "AUTH ON \\(AUTH\\.RESOURCE_ID_ \\$\\{authJoinStart\\}\\s*RES\\.PROC_INST_ID_\\s*"
           + "\\$\\{authJoinSeparator\\} PROC_EXECUTION\\.ID_\\s*\\$\\{authJoinSeparator\\} PROCDEF\\.KEY_\\s*"
           + "\\$\\{authJoinSeparator\\} RES\\.TASK_ID_\\s*\\$\\{authJoinSeparator\\} '\\*'\\s*\\$\\{authJoinEnd\\}\\s*\\)");
+  private static final Pattern COUNT = Pattern.compile(Pattern.quote("${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}")
+      + "\\s*" + Pattern.quote("<include refid=\"selectTaskByQueryCriteriaSql\"/>") + "\\s*"
+      + Pattern.quote("${countDistinctAfterEnd}"));
   private static final Pattern CHECK = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTH + "contextualAuthorizationCheck") + "\"\\s*/>");
 
@@ -73,10 +80,13 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
     Thread.currentThread().setContextClassLoader(original);
   }
 
-  /** Camunda's Task.xml with the join removed and the check replaced; fails on any other text. */
+  /**
+   * Camunda's Task.xml with the join removed, the check replaced and the count distinct only where
+   * a row can come twice (the identity-link join); fails on any other text.
+   */
   static String patch(String taskXml, String fragments) {
-    return patched(taskXml, JOIN, "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.courtTaskAuthorizationCheck",
-        fragments);
+    String counted = replaceOnce(COUNT, taskXml, "<include refid=\"" + TASK + "courtTaskCount\"/>");
+    return patched(counted, JOIN, TASK + "courtTaskAuthorizationCheck", fragments);
   }
 
   /** Camunda's VariableInstance.xml likewise. */
