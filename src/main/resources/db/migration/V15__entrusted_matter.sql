@@ -2,7 +2,8 @@
 -- intensive-affairs team for both kinds of work (entrusted/EntrustedMatters):
 --   source 'court': a request of another court received over the command platform (受托事项),
 --     business key = the entrusting court's case number; due within 30 days of receipt or by
---     the entrusting court's own earlier date; accepted or refused, done, answered;
+--     the entrusting court's own earlier date; accepted or refused, done, then answered
+--     (replied_on; the status stays refused or done);
 --   source 'team': an offline measure a handling team asked for (线下查控请求), business key =
 --     this court's case number; the result goes back to the case by message.
 create table entrusted_matter (
@@ -31,7 +32,7 @@ create table entrusted_matter (
   ended_at               timestamp,
   constraint entrusted_matter_instance_unique unique (process_instance_id),
   constraint entrusted_matter_source check (source in ('court', 'team')),
-  constraint entrusted_matter_status check (status in ('received', 'accepted', 'refused', 'done', 'answered',
-    'reported', 'case-closed'))
+  constraint entrusted_matter_status check (status in ('received', 'accepted', 'refused', 'done', 'reported',
+    'case-closed'))
 );
 create index entrusted_matter_case on entrusted_matter (case_number);

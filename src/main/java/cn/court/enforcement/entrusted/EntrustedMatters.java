@@ -62,9 +62,10 @@ public class EntrustedMatters {
         number, date(sentOn), id);
   }
 
+  /** The reply to the entrusting court ends the matter; its status stays done or refused. */
   void answered(long id, String number, LocalDate repliedOn) {
-    jdbc.update("update entrusted_matter set status = 'answered', reply_number = ?, replied_on = ?, ended_at = ? "
-        + "where id = ?", number, date(repliedOn), now(), id);
+    jdbc.update("update entrusted_matter set reply_number = ?, replied_on = ?, ended_at = ? where id = ?",
+        number, date(repliedOn), now(), id);
   }
 
   void reported(long id) {

@@ -32,7 +32,7 @@ public class ReportEntrustedMatter implements JavaDelegate {
     matters.reported(id);
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     String caseInstance = (String) execution.getVariable(CASE_INSTANCE_ID);
-    if (runtime.createProcessInstanceQuery().processInstanceId(caseInstance).count() == 0) {
+    if (caseInstance == null || runtime.createProcessInstanceQuery().processInstanceId(caseInstance).count() == 0) {
       LOG.warn("Offline request {} of case {} is done, but its case instance {} no longer runs: the result is kept in "
           + "entrusted_matter only", id, execution.getProcessBusinessKey(), caseInstance);
       return;
