@@ -1,6 +1,8 @@
 package cn.court.enforcement.entrusted;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
@@ -79,20 +81,23 @@ public class EntrustedMatters {
   }
 
   public Matter matter(long id) {
-    return jdbc.queryForObject("select * from entrusted_matter where id = ?", (rs, row) -> new Matter(rs.getLong("id"),
-        rs.getString("process_instance_id"), rs.getString("source"), rs.getString("case_number"),
-        rs.getString("entrusting_court"), rs.getString("matter_kind"), rs.getString("matter"), rs.getString("documents"),
-        rs.getString("requesting_team"), rs.getObject("received_on", LocalDate.class),
-        rs.getObject("requested_by", LocalDate.class), rs.getObject("due_on", LocalDate.class), rs.getString("status"),
-        rs.getString("refusal_reason"), rs.getString("outcome"), rs.getObject("done_on", LocalDate.class),
-        rs.getString("result_summary"), rs.getObject("status_letter_on", LocalDate.class),
-        rs.getObject("replied_on", LocalDate.class)), id);
+    return jdbc.queryForObject("select * from entrusted_matter where id = ?", EntrustedMatters::row, id);
   }
 
   /** The matters of a case number (this court's for teams' requests, the entrusting court's otherwise), oldest first. */
   public List<Matter> ofCase(String caseNumber) {
-    return jdbc.queryForList("select id from entrusted_matter where case_number = ? order by id", Long.class, caseNumber)
-        .stream().map(this::matter).toList();
+    return jdbc.query("select * from entrusted_matter where case_number = ? order by id", EntrustedMatters::row,
+        caseNumber);
+  }
+
+  private static Matter row(ResultSet rs, int row) throws SQLException {
+    return new Matter(rs.getLong("id"), rs.getString("process_instance_id"), rs.getString("source"),
+        rs.getString("case_number"), rs.getString("entrusting_court"), rs.getString("matter_kind"),
+        rs.getString("matter"), rs.getString("documents"), rs.getString("requesting_team"),
+        rs.getObject("received_on", LocalDate.class), rs.getObject("requested_by", LocalDate.class),
+        rs.getObject("due_on", LocalDate.class), rs.getString("status"), rs.getString("refusal_reason"),
+        rs.getString("outcome"), rs.getObject("done_on", LocalDate.class), rs.getString("result_summary"),
+        rs.getObject("status_letter_on", LocalDate.class), rs.getObject("replied_on", LocalDate.class));
   }
 
   private static Date date(LocalDate day) {

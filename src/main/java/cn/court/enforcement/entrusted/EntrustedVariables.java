@@ -33,14 +33,13 @@ public final class EntrustedVariables {
   public static final String OFFLINE_REQUEST = "offlineRequest";
   public static final String OFFLINE_MEASURE = "offlineMeasure";
 
-  /** Kinds of matter of the start form with their labels; a team's request is {@code offline-control}. */
+  /** Kinds of matter of the start form with their labels (a team's request is {@code offline-control}). */
   public static final Map<String, String> KINDS = Map.of(
       "enforcement", "委托执行（受托执行案件）",
       "investigation", "调查、查询财产",
       "control", "查封、冻结、扣划财产",
       "service", "送达法律文书",
-      "other", "其他事项",
-      "offline-control", "线下查控（承办团队请求）");
+      "other", "其他事项");
 
   private EntrustedVariables() {
   }

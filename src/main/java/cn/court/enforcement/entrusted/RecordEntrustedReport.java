@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 登记线下查控结果 (the case's event sub-process, any stage): the offline measure intensive affairs
- * did on the team's request becomes the case's measure {@value #MEASURE} in {@code case_measure}, as
- * when the team waited for it, so closure, termination and the dossier read it where they did. The
+ * did on the team's request becomes the case's measure {@value #MEASURE} in {@code case_measure}, the
+ * row the team's own task wrote before, so the case's records (termination checklist, dossier) see it. The
  * message's matter id arrives on the case's instance (the receiving scope of the event sub-process's
  * start) and is removed there, so reports never share it.
  */

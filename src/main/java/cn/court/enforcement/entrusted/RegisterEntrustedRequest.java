@@ -6,7 +6,6 @@ import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FormCheck;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -18,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("registerEntrustedRequest")
 public class RegisterEntrustedRequest implements ExecutionListener {
-
-  private static final List<String> COURT_KINDS = List.of("enforcement", "investigation", "control", "service", "other");
 
   private final EntrustedMatters matters;
   private final EntrustedTerm term;
@@ -34,7 +31,7 @@ public class RegisterEntrustedRequest implements ExecutionListener {
     FormCheck check = new FormCheck(execution::getVariable);
     String caseNumber = check.text(CaseVariables.CASE_NUMBER, "委托法院案号");
     String court = check.text(ENTRUSTING_COURT, "委托法院");
-    String kind = check.oneOf(MATTER_KIND, "委托事项种类", COURT_KINDS);
+    String kind = check.oneOf(MATTER_KIND, "委托事项种类", KINDS.keySet());
     String matter = check.text(MATTER, "委托事项");
     String documents = check.text(DOCUMENTS, "随函材料");
     LocalDate receivedOn = check.date(RECEIVED_ON, "收到委托日期");

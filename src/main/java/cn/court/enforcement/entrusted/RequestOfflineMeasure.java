@@ -6,6 +6,7 @@ import cn.court.enforcement.casefile.CaseTeam;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.casefile.FormCheck;
 import cn.court.enforcement.casefile.PartyVariables;
+import cn.court.enforcement.handler.HandlerVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,7 +41,7 @@ public class RequestOfflineMeasure implements JavaDelegate {
     variables.put(CASE_INSTANCE_ID, execution.getProcessInstanceId());
     variables.put(MATTER_SOURCE, SOURCE_TEAM);
     variables.put(REQUESTING_TEAM, team.team());
-    variables.put("caseHandler", team.handler());
+    variables.put(HandlerVariables.CASE_HANDLER, team.handler());
     variables.put(OFFLINE_REQUEST, request);
     execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(REQUESTED_MESSAGE)
         .processInstanceBusinessKey(caseNumber).setVariables(variables).correlateStartMessage();
