@@ -67,7 +67,8 @@ public class RecordEntrustedStep extends TaskCompletionListener {
       }
       case "Task_HandleOfflineRequest" -> {
         String measure = check.text(OFFLINE_MEASURE, "采取的措施");
-        LocalDate doneOn = doneOn(check, "measureDate", matter);
+        // A team's request has no receipt typed by staff (registered when the team asked): the form's rule alone.
+        LocalDate doneOn = check.date("measureDate", "办理日期");
         String summary = check.text("measureSummary", "办理情况");
         check.throwIfInvalid(taskName(execution));
         matters.done(id, measure, doneOn, summary);
@@ -76,7 +77,10 @@ public class RecordEntrustedStep extends TaskCompletionListener {
     }
   }
 
-  /** The day the work was done: not in the future (the form's rule), nor before the matter was received. */
+  /**
+   * The day another court's matter was done: not in the future (the form's rule), nor before the receipt
+   * staff registered.
+   */
   private static LocalDate doneOn(FormCheck check, String field, EntrustedMatters.Matter matter) {
     LocalDate day = check.date(field, "办理日期");
     check.require(day == null || !day.isBefore(matter.receivedOn()), "办理日期不能早于收到委托的日期 " + matter.receivedOn());
