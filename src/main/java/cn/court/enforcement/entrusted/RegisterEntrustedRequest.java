@@ -46,7 +46,7 @@ public class RegisterEntrustedRequest implements ExecutionListener {
         caseNumber, court, kind, matter, documents, null, receivedOn, requestedBy, due));
     execution.setVariable(MATTER_ID, id);
     execution.setVariable(MATTER_SUMMARY, """
-        委托法院：%s（%s）
+        委托法院：%s，案号 %s
         委托事项：%s｜%s
         随函材料：%s
         %s 收到，应于 %s 前办结%s""".formatted(court, caseNumber, KINDS.get(kind), matter, documents, receivedOn, due,

@@ -77,7 +77,7 @@ class EntrustedMatterProcessTest {
         .task().hasCandidateGroup("intensive-affairs");
     assertThat(matter).variables().containsEntry("matterSource", "court")
         .containsEntry("matterSummary", """
-            委托法院：北京市朝阳区人民法院（%s）
+            委托法院：北京市朝阳区人民法院，案号 %s
             委托事项：查封、冻结、扣划财产｜查封被执行人名下位于郑州市金水区的住宅一套
             随函材料：委托执行函、民事判决书、协助执行通知书
             2026-06-01 收到，应于 2026-07-01 前办结（收到委托后三十日）""".formatted(caseNumber));
