@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a measure of the handling team to the case registry (the closure checks read it):
  * a measure, an interview with a party, a signed punitive ruling or consumption-restriction
- * order, an offline measure done on the team's request, a dishonest listing removed. The
+ * order, a dishonest listing removed (an offline measure done on the team's request comes back
+ * from intensive affairs by message: entrusted/RecordEntrustedReport). The
  * forms share the fields measureDate and measureSummary, which are cleared afterwards so the
  * next measure starts with an empty form.
  */
@@ -22,7 +23,7 @@ public class RecordMeasure extends TaskCompletionListener {
 
   public static final String INTERVIEW_PREFIX = "interview-";
   private static final List<String> FIELDS = List.of(RespondentChoice.KEY, "measureDate", "measureSummary", "interviewParty",
-      "offlineMeasure", "offlineRequest", "rulingNumber", "rulingRemarks", PUNISHMENT_DECISION, PUNISHMENT_KIND,
+      "rulingNumber", "rulingRemarks", PUNISHMENT_DECISION, PUNISHMENT_KIND,
       "punishmentGrounds", "fineAmount", "detentionDays");
 
   private final CaseRegistry registry;
@@ -49,11 +50,8 @@ public class RecordMeasure extends TaskCompletionListener {
 
   /** Team measures, interviews of a respondent and punishments name the respondent they concern. */
   private static boolean concernsRespondent(String taskKey, String measure) {
-    return measure != null && switch (taskKey) {
-      case "Task_RecordInterview" -> measure.equals(INTERVIEW_PREFIX + CaseFiling.RESPONDENT);
-      case "Task_HandleOfflineRequest" -> false;
-      default -> true;
-    };
+    return measure != null
+        && (!"Task_RecordInterview".equals(taskKey) || measure.equals(INTERVIEW_PREFIX + CaseFiling.RESPONDENT));
   }
 
   /** The measure the task records, or null when there is nothing to record (ruling refused). */
@@ -72,10 +70,6 @@ public class RecordMeasure extends TaskCompletionListener {
         }
         check.text("rulingNumber", "决定书文号");
         yield "punishment-" + check.text(PUNISHMENT_KIND, "惩戒措施");
-      }
-      case "Task_HandleOfflineRequest" -> {
-        check.oneOf("offlineMeasure", "采取的措施", ControlPropertyOffline.MEASURES);
-        yield "offline-request";
       }
       case "Task_RemoveDishonestListing" -> "dishonest-list-removed";
       default -> throw new IllegalStateException("No measure recorded by task " + taskKey);

@@ -234,11 +234,13 @@ public final class CaseRoute {
         "restrictionOrderNumber", ruling("之限1"));
   }
 
+  /** The team asks intensive affairs for an offline measure (entrusted-matter beside the case); done, it reports back. */
   public CaseRoute offlineRequest(String request, boolean done) {
     chooseMeasure("offline-request", "offlineRequest", request);
     if (done) {
       add("Task_HandleOfflineRequest", "intensive-affairs", "offlineMeasure", "seize",
           "measureDate", date(3), "measureSummary", "已按团队请求办理完毕");
+      steps.add(Step.job("Task_ReportToCase"));
     }
     return this;
   }

@@ -60,11 +60,12 @@ public class CaseWalker {
    * until the job is gone.
    */
   public void runJob(String caseNumber, String activityId) {
-    String instanceId = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(CaseVariables.PROCESS_KEY).processInstanceBusinessKey(caseNumber).singleResult().getId();
+    // The case's own instance, or one beside it (an entrusted matter's report).
+    List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber).list().stream().map(ProcessInstance::getId).toList();
     for (int attempt = 0; attempt < JOB_ATTEMPTS; attempt++) {
-      List<Job> jobs = engine.getManagementService().createJobQuery()
-          .processInstanceId(instanceId).activityId(activityId).list();
+      List<Job> jobs = instances.stream().flatMap(id -> engine.getManagementService().createJobQuery()
+          .processInstanceId(id).activityId(activityId).list().stream()).toList();
       if (jobs.isEmpty()) {
         if (attempt == 0) {
           throw new IllegalStateException("No job at " + activityId + " in case " + caseNumber);

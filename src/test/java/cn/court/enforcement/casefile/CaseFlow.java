@@ -241,6 +241,19 @@ public final class CaseFlow {
     return measure("asset-disposal", vars("disposalPropertyKind", kind, "assetDescription", description));
   }
 
+  /** Intensive affairs' report of a team's offline request reaches the case (its asynchronous step). */
+  CaseFlow reportOfflineRequest() {
+    execute(BpmnAwareTests.jobQuery().processInstanceId(besideInstance("entrusted-matter").getId())
+        .activityId("Task_ReportToCase").singleResult());
+    return this;
+  }
+
+  /** The running instance of {@code key} beside the case (same business key, started by message). */
+  ProcessInstance besideInstance(String key) {
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey(key)
+        .processInstanceBusinessKey(caseNumber).singleResult();
+  }
+
   CaseFlow proposeClosure(String kind) {
     return measure("propose-closure", vars("closureKind", kind, "closureReason", "结案理由"));
   }

@@ -15,6 +15,7 @@ import cn.court.enforcement.disposal.OpenDisposals;
 import cn.court.enforcement.disposal.RegisterDisposal;
 import cn.court.enforcement.disposal.ReportDisposal;
 import cn.court.enforcement.disposal.StartAssetDisposal;
+import cn.court.enforcement.entrusted.EntrustedBeans;
 import cn.court.enforcement.funds.CaseMoneyLedger;
 import cn.court.enforcement.funds.RegisterMoneyArrival;
 import cn.court.enforcement.funds.ReportMoneyArrival;
@@ -62,6 +63,8 @@ final class CaseTestBeans {
   final DisposalRegistry disposals = new DisposalRegistry(JDBC);
   final CaseMoneyLedger ledger = new CaseMoneyLedger(JDBC);
   final FakeAllocation allocation = new FakeAllocation();
+  /** A team's offline request runs beside the case in entrusted-matter, with its real beans. */
+  final EntrustedBeans entrusted = new EntrustedBeans(JDBC);
   /** Time limits are tested with the real beans in a Spring context (CaseTimeLimitsTest). */
   final CaseClock caseClock = mock(CaseClock.class);
 
@@ -104,6 +107,7 @@ final class CaseTestBeans {
     Mocks.register("reportDisposal", new ReportDisposal(disposals));
     Mocks.register("registerMoneyArrival", new RegisterMoneyArrival(ledger));
     Mocks.register("notifyDossierOfClosure", new NotifyDossierOfClosure());
+    entrusted.register(registry);
     Teams teams = new Teams(CaseFlow.organisation());
     HandlerRecord handlerRecord = new HandlerRecord(registry);
     Mocks.register("nameHandler", new NameHandler(teams, handlerRecord));

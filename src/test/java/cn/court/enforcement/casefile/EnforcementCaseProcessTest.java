@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Deployment(resources = {
     "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn", "processes/auction-handler.dmn",
     "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/termination-follow-up.bpmn", "processes/dossier.bpmn",
+    "processes/entrusted-matter.bpmn",
     "forms/case-filing.form", "forms/filing-verify.form", "forms/intake-reception.form", "forms/documents-service.form",
     "forms/network-inquiry.form", "forms/property-item.form", "forms/offline-control.form", "forms/triage-facts.form",
     "forms/triage-confirm.form", "forms/quick-case.form", "forms/assign-team.form", "forms/team-next-step.form",
@@ -104,6 +105,7 @@ class EnforcementCaseProcessTest {
         .measure("offline-request", vars("offlineRequest", "查封某小区3号楼房产"))
         .complete("Task_HandleOfflineRequest", "intensive-affairs", vars("offlineMeasure", "seize",
             "measureDate", today(), "measureSummary", "已查封"))
+        .reportOfflineRequest()
         .proposeClosure("fully-performed")
         .registerClosure()
         .archive();
