@@ -8,7 +8,9 @@ import static cn.court.enforcement.dossier.DossierVariables.HANDOVER_ID;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -17,11 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Complete listener of 扫描上传、命名编目: one document of the accepted material becomes a row of
  * the case's electronic catalogue — scanned now (engine clock) by whoever completed the task —
- * and goes to the document store. The document's fields are then removed, so the next
- * document's form starts empty.
+ * and goes to the document store. As listener of the flow back to the task for the next document
+ * it removes the document's fields, so that form starts empty.
  */
 @Component("catalogueDocument")
-public class CatalogueDocument implements TaskListener {
+public class CatalogueDocument implements TaskListener, ExecutionListener {
 
   private final DossierRegister register;
   private final DocumentStore store;
@@ -41,6 +43,10 @@ public class CatalogueDocument implements TaskListener {
         LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()),
         scannedBy == null ? "system" : scannedBy, null);
     register.catalogue(entry.storedAs(store.store(entry).orElse(null)));
-    task.getExecution().removeVariables(List.of(DOCUMENT_TYPE, DOCUMENT_NAME, DOCUMENT_PAGES));
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    execution.removeVariables(List.of(DOCUMENT_TYPE, DOCUMENT_NAME, DOCUMENT_PAGES));
   }
 }

@@ -2,10 +2,7 @@ package cn.court.enforcement.dossier;
 
 import cn.court.enforcement.security.ApiRefusal;
 import cn.court.enforcement.security.CurrentStaff;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,18 +32,16 @@ public class DossierController {
   static final List<String> CASE_PROCESSES = List.of("enforcement-case", DossierVariables.DOSSIER_PROCESS,
       DossierVariables.HANDOVER_PROCESS, DossierVariables.LENDING_PROCESS);
 
-  public record KeyNodeView(String node, String label, boolean reached, long material, boolean missing) {}
-
   private final CurrentStaff currentStaff;
   private final ProcessEngine engine;
   private final DossierRegister register;
-  private final CaseNodes nodes;
+  private final KeyNodes keyNodes;
 
-  public DossierController(CurrentStaff currentStaff, ProcessEngine engine, DossierRegister register, CaseNodes nodes) {
+  public DossierController(CurrentStaff currentStaff, ProcessEngine engine, DossierRegister register, KeyNodes keyNodes) {
     this.currentStaff = currentStaff;
     this.engine = engine;
     this.register = register;
-    this.nodes = nodes;
+    this.keyNodes = keyNodes;
   }
 
   @GetMapping("/catalogue")
@@ -56,14 +51,9 @@ public class DossierController {
 
   /** Every key node: reached or not, how many hand-overs registered its material, missing when reached without. */
   @GetMapping("/key-nodes")
-  public List<KeyNodeView> keyNodes(@RequestParam String caseNumber) {
+  public List<KeyNodes.KeyNodeView> keyNodes(@RequestParam String caseNumber) {
     String number = readable(caseNumber);
-    Set<KeyNode> reached = withoutAuthorization(() -> nodes.reached(number));
-    Map<KeyNode, Long> material = register.keyNodeMaterial(number);
-    return Arrays.stream(KeyNode.values()).map(node -> {
-      long count = material.getOrDefault(node, 0L);
-      return new KeyNodeView(node.id(), node.label(), reached.contains(node), count, reached.contains(node) && count == 0);
-    }).toList();
+    return withoutAuthorization(() -> keyNodes.of(number));
   }
 
   private String readable(String caseNumber) {

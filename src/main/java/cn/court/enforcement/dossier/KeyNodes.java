@@ -1,32 +1,50 @@
 package cn.court.enforcement.dossier;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which key nodes a case has reached, from its own records: the network inquiry done (the
- * case's history), an item seized or frozen offline ({@code property_item}), property
- * investigated or the residence searched ({@code case_measure}), an asset sent to disposal
- * ({@code asset_disposal}), money paid out ({@code case_money_payout}). A reached node expects
- * key-node material at the archive centre.
+ * The key-node register of a case (关键节点材料登记): each node the case has reached expects
+ * material at the archive centre, and a reached node without registered material is missing.
+ * Reached comes from the case's own records: the network inquiry done (the case's history), an
+ * item seized or frozen offline ({@code property_item}), property investigated or the residence
+ * searched ({@code case_measure}), an asset sent to disposal ({@code asset_disposal}), money paid
+ * out ({@code case_money_payout}).
  */
 @Component
-public class CaseNodes {
+public class KeyNodes {
 
   static final String NETWORK_INQUIRY_TASK = "Task_StartNetworkInquiry";
 
+  /** One key node of the case: reached or not, how many hand-overs registered its material. */
+  public record KeyNodeView(String node, String label, boolean reached, long material, boolean missing) {}
+
   private final JdbcTemplate jdbc;
   private final HistoryService history;
+  private final DossierRegister register;
 
-  public CaseNodes(JdbcTemplate jdbc, HistoryService history) {
+  public KeyNodes(JdbcTemplate jdbc, HistoryService history, DossierRegister register) {
     this.jdbc = jdbc;
     this.history = history;
+    this.register = register;
   }
 
-  public Set<KeyNode> reached(String caseNumber) {
+  public List<KeyNodeView> of(String caseNumber) {
+    Set<KeyNode> reached = reached(caseNumber);
+    Map<KeyNode, Long> material = register.keyNodeMaterial(caseNumber);
+    return Arrays.stream(KeyNode.values()).map(node -> {
+      long count = material.getOrDefault(node, 0L);
+      return new KeyNodeView(node.id(), node.label(), reached.contains(node), count, reached.contains(node) && count == 0);
+    }).toList();
+  }
+
+  Set<KeyNode> reached(String caseNumber) {
     Set<KeyNode> reached = EnumSet.noneOf(KeyNode.class);
     if (networkInquiryDone(caseNumber)) {
       reached.add(KeyNode.NETWORK_CONTROL);
