@@ -1,5 +1,6 @@
 package cn.court.enforcement.dossier;
 
+import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.security.ApiRefusal;
 import cn.court.enforcement.security.CurrentStaff;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class DossierController {
 
   /** The instances whose readers read the dossier. */
-  static final List<String> CASE_PROCESSES = List.of("enforcement-case", DossierVariables.DOSSIER_PROCESS,
+  static final List<String> CASE_PROCESSES = List.of(CaseVariables.PROCESS_KEY, DossierVariables.DOSSIER_PROCESS,
       DossierVariables.HANDOVER_PROCESS, DossierVariables.LENDING_PROCESS);
 
   private final CurrentStaff currentStaff;

@@ -6,7 +6,6 @@ public final class DossierVariables {
   public static final String DOSSIER_PROCESS = "dossier";
   public static final String HANDOVER_PROCESS = "dossier-handover";
   public static final String LENDING_PROCESS = "dossier-lending";
-  public static final String ARCHIVE = "archive";
   public static final String BUREAU_LEADERS = "bureau-leaders";
 
   // dossier-handover: start form 登记返回单位 and who hands over (task candidate group, assignee).
@@ -26,12 +25,10 @@ public final class DossierVariables {
   public static final String DISPUTE_REASON = "disputeReason";
   // 局长决定材料争议
   public static final String CHIEF_DECISION = "chiefDecision";
-  public static final String CHIEF_REASON = "chiefReason";
-  // 扫描上传、命名编目 (one document per completion)
+  // 扫描上传、命名编目 (one document per completion; moreDocuments loops)
   public static final String DOCUMENT_TYPE = "documentType";
   public static final String DOCUMENT_NAME = "documentName";
   public static final String DOCUMENT_PAGES = "documentPages";
-  public static final String MORE_DOCUMENTS = "moreDocuments";
 
   public static final String ACCEPTED = "accepted";
   public static final String REFUSED = "refused";

@@ -1,5 +1,6 @@
 package cn.court.enforcement.dossier;
 
+import cn.court.enforcement.casefile.CaseVariables;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,7 +67,7 @@ public class KeyNodes {
   }
 
   private boolean networkInquiryDone(String caseNumber) {
-    return history.createHistoricProcessInstanceQuery().processDefinitionKey("enforcement-case")
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_KEY)
         .processInstanceBusinessKey(caseNumber).list().stream()
         .anyMatch(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
             .activityId(NETWORK_INQUIRY_TASK).finished().count() > 0);
