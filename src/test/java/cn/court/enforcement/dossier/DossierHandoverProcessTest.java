@@ -110,8 +110,10 @@ class DossierHandoverProcessTest {
     for (int i = 0; i < names.length; i++) {
       assertThat(handover).isWaitingAt("Task_ScanMaterial");
       engine.getTaskService().claim(task().getId(), "liyangyang");
+      engine.getIdentityService().setAuthenticatedUserId("liyangyang");
       complete(task(), Map.of("documentType", "调查、搜查笔录", "documentName", names[i], "documentPages", 2,
           "moreDocuments", i < names.length - 1));
+      engine.getIdentityService().clearAuthentication();
     }
     assertThat(handover).isEnded().hasPassed("EndEvent_MaterialCatalogued");
   }
