@@ -25,7 +25,6 @@ public final class DossierVariables {
   public static final String DISPUTE_REASON = "disputeReason";
   // 局长决定材料争议
   public static final String CHIEF_DECISION = "chiefDecision";
-  public static final String CHIEF_REASON = "chiefReason";
   // 扫描上传、命名编目 (one document per completion; moreDocuments loops)
   public static final String DOCUMENT_TYPE = "documentType";
   public static final String DOCUMENT_NAME = "documentName";

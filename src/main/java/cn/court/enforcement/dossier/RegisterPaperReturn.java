@@ -1,7 +1,5 @@
 package cn.court.enforcement.dossier;
 
-import static cn.court.enforcement.dossier.DossierVariables.CHANGE_REQUESTS;
-import static cn.court.enforcement.dossier.DossierVariables.CHIEF_REASON;
 import static cn.court.enforcement.dossier.DossierVariables.HANDOVER_HANDLER;
 import static cn.court.enforcement.dossier.DossierVariables.HANDOVER_ID;
 import static cn.court.enforcement.dossier.DossierVariables.HANDOVER_TEAM;
@@ -68,9 +66,6 @@ public class RegisterPaperReturn implements ExecutionListener {
     }
     execution.setProcessBusinessKey(caseNumber);
     CASE_COLUMNS.forEach(name -> execution.setVariable(name, caseVariables.get(name)));
-    // Present but empty until the centre refuses: Tasklist's forms hide them only then.
-    execution.setVariable(CHANGE_REQUESTS, null);
-    execution.setVariable(CHIEF_REASON, null);
     execution.setVariable(HANDOVER_TEAM, team.team());
     execution.setVariable(HANDOVER_HANDLER, team.handler());
     execution.setVariable(HANDOVER_ID, register.recordReturn(caseNumber, execution.getProcessInstanceId(), team.team(),
