@@ -306,10 +306,17 @@ public final class CaseRoute {
     return add("Task_RegisterClosure", "documents", "closedDate", date(2), "closureRemarks", "已登记结案");
   }
 
-  /** funds publishes the closing ruling online, then the archives office archives the dossier. */
+  /** After closure the archive centre hands the image dossier with the paper dossier to the archives office. */
+  public CaseRoute handOverDossier() {
+    return add("Task_MakeImageDossier", "archive", "imageDossierMadeOn", date(10), "paperVolumes", 1, "imagePages", 120);
+  }
+
+  /** funds publishes the closing ruling online; the dossier is handed over and the archives office archives it. */
   public CaseRoute archive(String archiveNumber) {
     add("Task_PublishRuling", "funds", "rulingPublication", "published", "rulingPublishedOn", date(3));
-    return add("Task_ArchiveDossier", "archives-office", "archiveNumber", archiveNumber, "archivedOn", date(15));
+    handOverDossier();
+    return add("Task_ArchiveDossier", "archives-office", "archiveDecision", "accepted", "archiveNumber", archiveNumber,
+        "archivedOn", date(5));
   }
 
   /** Rulings within a case are numbered after it: （2026）豫0000执9001号之一. */

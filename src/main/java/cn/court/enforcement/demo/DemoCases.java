@@ -89,7 +89,7 @@ final class DemoCases {
             .punishment("consumption-restriction", "被执行人未按执行通知履行义务").presidentSignsRestriction()
             .measure("applicant-heard", "已告知申请执行人执行情况及终本后果，申请执行人同意终本")
             .proposeClosure("procedure-terminated", "被执行人暂无可供执行的财产，申请执行人同意终本")
-            .approveTermination("1305737.00").registerClosure(), // 移交档案部门归档 (archives-office)
+            .approveTermination("1305737.00").registerClosure().handOverDossier(), // 审核归档 (archives-office)
         r -> toQuickTeam(r).quickClose("fully-performed").registerClosure(), // 裁判文书上网 (funds)
         r -> toTeam(r).interviewBothParties().proposeClosure("fully-performed", null)
             .registerClosure().archive("档-2026-执-0417")); // archived: finished

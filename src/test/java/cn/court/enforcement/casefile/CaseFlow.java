@@ -266,7 +266,9 @@ public final class CaseFlow {
   CaseFlow archive() {
     publishRuling();
     complete("Task_BuildElectronicDossier", "archive", vars("dossierCreatedOn", today()));
-    return complete("Task_ArchiveDossier", "archives-office", vars("archiveNumber", "档-2026-1", "archivedOn", today()));
+    complete("Task_MakeImageDossier", "archive", vars("imageDossierMadeOn", today(), "paperVolumes", 1, "imagePages", 120));
+    return complete("Task_ArchiveDossier", "archives-office", vars("archiveDecision", "accepted",
+        "archiveNumber", "档-2026-1", "archivedOn", today()));
   }
 
   /** funds publishes the closing ruling on 中国裁判文书网 (after closure, beside the dossier). */

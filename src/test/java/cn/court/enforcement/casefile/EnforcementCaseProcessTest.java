@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
     "forms/dishonest-list-decision.form", "forms/offline-request.form", "forms/closure-ruling.form",
     "forms/closure-register.form", "forms/ruling-publication.form",
     "forms/case-money-payout.form", "forms/termination-conditions.form", "forms/termination-ruling.form",
-    "forms/dossier-build.form", "forms/dossier-archive.form"})
+    "forms/dossier-build.form", "forms/dossier-image.form", "forms/dossier-archive.form"})
 class EnforcementCaseProcessTest {
 
   @RegisterExtension

@@ -93,7 +93,7 @@ class FormRulesTest {
         "\"components\": [", "\"components\": [{\"type\": \"textfield\", \"id\": \"Field_scanOperator\", \"label\": \"扫描人\", "
             + "\"key\": \"scanOperator\", \"validate\": {\"required\": true, \"minLength\": 2}}, ");
     String diagram = Files.readString(Path.of("processes", "dossier.bpmn"))
-        .replace("id=\"dossier\"", "id=\"dossier-changed-form\"").replace("bpmnElement=\"dossier\"", "bpmnElement=\"dossier-changed-form\"");
+        .replace("id=\"dossier\"", "id=\"dossier-changed-form\"").replace("processRef=\"dossier\"", "processRef=\"dossier-changed-form\"");
     Deployment deployment = repository.createDeployment().name("扫描人必填")
         .addString("dossier-changed-form.bpmn", diagram).addString("dossier-build.form", form).deploy();
     try {

@@ -59,11 +59,13 @@ public final class FormCases {
     Map<String, Object> given = caseVariables(caseNumber, how);
     // The statutory clock runs from filing; tasks whose due date is the case's need it at creation.
     clock.register(caseNumber, LocalDate.now(), false);
+    // A process beside a running case (a dossier hand-over) reads the case where it stands.
+    String caseInstance = how.caseAt() == null ? null : caseAt(caseNumber, how);
     String processInstanceId = engine.getRuntimeService().createProcessInstanceByKey(use.process().getKey())
         .businessKey(caseNumber).setVariables(given)
         .startBeforeActivity(how.startBefore() != null ? how.startBefore() : use.activityId())
         .execute().getId();
-    if (how.registerCase()) {
+    if (how.registerCase() && caseInstance == null) {
       registerCase(caseNumber, given, processInstanceId);
       // A respondent given to the task ("${respondent:1}") has its party id only once the case is filed.
       Map<String, Object> respondents = Step.withRespondents(given, respondentOptions(caseNumber));
@@ -89,13 +91,23 @@ public final class FormCases {
       clock.register(caseNumber, LocalDate.now(), false);
     }
     // A process about a running case (e.g. extending its term) needs the case where it stands.
-    String caseInstance = how.caseAt() == null ? "none" : engine.getRuntimeService()
-        .createProcessInstanceByKey(CaseVariables.PROCESS_KEY).businessKey(caseNumber)
-        .setVariables(caseVariables(caseNumber, how)).startBeforeActivity(how.caseAt()).execute().getId();
+    if (how.caseAt() != null) {
+      caseAt(caseNumber, how);
+    } else if (how.registerCase()) {
+      registerCase(caseNumber, how.given(caseNumber), "none");
+    }
+    return how.user() != null ? how.user() : starter(use);
+  }
+
+  /** The case (enforcement-case, with given) standing before {@code caseAt}, filed when the use says so. */
+  private String caseAt(String caseNumber, FormExample.Use how) {
+    String caseInstance = engine.getRuntimeService().createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
+        .businessKey(caseNumber).setVariables(caseVariables(caseNumber, how)).startBeforeActivity(how.caseAt())
+        .execute().getId();
     if (how.registerCase()) {
       registerCase(caseNumber, how.given(caseNumber), caseInstance);
     }
-    return how.user() != null ? how.user() : starter(use);
+    return caseInstance;
   }
 
   /** What every case carries from its filing (filing date, kind, parties …), then the use's own. */

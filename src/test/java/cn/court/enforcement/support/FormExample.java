@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *       "given": { variables the task (or its candidate group expression) needs },
  *       "registerCase": true,          // file the case in the registry (and start its clock) first
  *       "startBefore": "&lt;activity id&gt;", // where to start the instance (default: the task)
- *       "caseAt": "&lt;activity id&gt;",  // start form: the case (enforcement-case, with given) stands there first
+ *       "caseAt": "&lt;activity id&gt;",  // the case (enforcement-case, with given) stands there first
  *       "steps": [ { "task": "&lt;id&gt;", "variables": { } } ],  // completed through the API first
  *       "user": "&lt;login&gt;",            // who acts (default: leader of the first candidate group)
  *       "next": [ "&lt;activity id&gt;" ] } } }  // reached afterwards; [] = the process has ended
