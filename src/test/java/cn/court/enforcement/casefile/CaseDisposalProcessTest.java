@@ -13,17 +13,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,24 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
     "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn",
     "processes/auction-handler.dmn", "processes/case-funds.bpmn", "processes/termination-review.bpmn",
     "processes/dossier.bpmn"})
-class CaseDisposalProcessTest {
-
-  @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .configurationResource("process-test.camunda.cfg.xml").build();
-
-  private CaseTestBeans beans;
-
-  @BeforeEach
-  void registerBeans(ProcessEngine engine) {
-    BpmnAwareTests.init(engine);
-    beans = new CaseTestBeans().register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
+class CaseDisposalProcessTest extends PlainEngineCaseTest {
 
   @Test
   void twoAssetsAreDisposedOfInParallelWhileTheTeamWorks() {

@@ -14,40 +14,21 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The case's handler (承办人, seed §3): named by the team's leader, holding the team's tasks, changed with a reason. */
 @Deployment(resources = {
     "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn", "processes/auction-handler.dmn",
     "processes/case-funds.bpmn", "processes/termination-review.bpmn", "processes/dossier.bpmn",
     "processes/handler-change.bpmn"})
-class CaseHandlerProcessTest {
-
-  @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .configurationResource("process-test.camunda.cfg.xml").build();
-
-  private CaseTestBeans beans;
-
-  @BeforeEach
-  void registerBeans(ProcessEngine engine) {
-    BpmnAwareTests.init(engine);
-    beans = new CaseTestBeans().register();
-  }
+class CaseHandlerProcessTest extends PlainEngineCaseTest {
 
   @AfterEach
-  void reset() {
-    Mocks.reset();
+  void clearAuthentication() {
     identityService().clearAuthentication();
   }
 

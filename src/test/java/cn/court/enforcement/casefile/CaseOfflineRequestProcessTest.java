@@ -8,16 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import cn.court.enforcement.entrusted.EntrustedMatters;
 import java.util.List;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15 §3 from the case's side: a team's request for an offline measure goes to intensive
@@ -29,24 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn",
     "processes/auction-handler.dmn", "processes/case-funds.bpmn", "processes/termination-review.bpmn",
     "processes/dossier.bpmn", "processes/entrusted-matter.bpmn", "forms/offline-request.form"})
-class CaseOfflineRequestProcessTest {
-
-  @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .configurationResource("process-test.camunda.cfg.xml").build();
-
-  private CaseTestBeans beans;
-
-  @BeforeEach
-  void registerBeans(ProcessEngine engine) {
-    BpmnAwareTests.init(engine);
-    beans = new CaseTestBeans().register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
+class CaseOfflineRequestProcessTest extends PlainEngineCaseTest {
 
   @Test
   void aTeamsOfflineRequestRunsBesideTheCaseAndReportsBack() {

@@ -24,16 +24,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The key-node register of the archive centre (dossier/KeyNodes) on a real case: network inquiry,
@@ -47,21 +44,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "processes/enforcement-case.bpmn", "processes/triage.dmn", "processes/asset-disposal.bpmn",
     "processes/auction-handler.dmn", "processes/case-funds.bpmn", "processes/termination-review.bpmn",
     "processes/dossier.bpmn", "processes/dossier-handover.bpmn"})
-class DossierKeyNodesProcessTest {
+class DossierKeyNodesProcessTest extends PlainEngineCaseTest {
 
   private static final String TEAM = "ordinary-team-3";
 
-  @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .configurationResource("process-test.camunda.cfg.xml").build();
-
-  private CaseTestBeans beans;
   private DossierRegister register;
 
   @BeforeEach
-  void registerBeans(ProcessEngine engine) {
-    BpmnAwareTests.init(engine);
-    beans = new CaseTestBeans().register();
+  void registerDossierBeans() {
     register = new DossierRegister(CaseTestBeans.JDBC);
     Mocks.register("registerPaperReturn", new RegisterPaperReturn(register, new Teams(CaseFlow.organisation())));
     Mocks.register("recordHandOver", new HandOverSteps.RecordHandOver(register));
@@ -72,9 +62,8 @@ class DossierKeyNodesProcessTest {
   }
 
   @AfterEach
-  void resetMocks() {
+  void clearAuthentication() {
     identityService().clearAuthentication();
-    Mocks.reset();
   }
 
   /** Network control, offline seizure, investigation and disposal in the case's diagram; then a payout. */

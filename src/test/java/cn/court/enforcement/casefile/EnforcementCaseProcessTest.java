@@ -13,17 +13,11 @@ import static org.mockito.Mockito.verify;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.spin.json.SpinJsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,24 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
     "forms/closure-register.form", "forms/ruling-publication.form",
     "forms/case-money-payout.form", "forms/termination-conditions.form", "forms/termination-ruling.form",
     "forms/dossier-build.form", "forms/dossier-image.form", "forms/dossier-archive.form"})
-class EnforcementCaseProcessTest {
-
-  @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .configurationResource("process-test.camunda.cfg.xml").build();
-
-  private CaseTestBeans beans;
-
-  @BeforeEach
-  void registerBeans(ProcessEngine engine) {
-    BpmnAwareTests.init(engine);
-    beans = new CaseTestBeans().register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
+class EnforcementCaseProcessTest extends PlainEngineCaseTest {
 
   @Test
   void quickPathEndsFullyPerformedAndArchived() {
