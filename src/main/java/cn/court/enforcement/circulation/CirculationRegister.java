@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -76,7 +77,8 @@ public class CirculationRegister {
   Optional<String> lastWorkerOf(String processInstanceId) {
     return jdbc.queryForList("""
         SELECT ASSIGNEE_ FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = ? AND END_TIME_ IS NOT NULL
-        ORDER BY END_TIME_ DESC FETCH FIRST 1 ROWS ONLY""", String.class, processInstanceId).stream().findFirst();
+        ORDER BY END_TIME_ DESC FETCH FIRST 1 ROWS ONLY""", String.class, processInstanceId).stream()
+        .filter(Objects::nonNull).findFirst(); // a step completed without an assignee names nobody
   }
 
   /** The case's register: its registration first, then every hand-over in order. */
