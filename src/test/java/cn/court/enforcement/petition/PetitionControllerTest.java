@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.court.enforcement.organisation.OrganisationTestData;
 import cn.court.enforcement.security.ApiRefusal;
 import cn.court.enforcement.security.CurrentStaff;
 import java.time.LocalDate;
@@ -28,8 +29,8 @@ class PetitionControllerTest {
   private MockMvc mvc;
 
   @BeforeEach
-  void setUp() {
-    mvc = MockMvcBuilders.standaloneSetup(new PetitionController(new CurrentStaff(identity), petitions))
+  void setUp() throws Exception {
+    mvc = MockMvcBuilders.standaloneSetup(new PetitionController(new CurrentStaff(identity), petitions, OrganisationTestData.demo()))
         .setControllerAdvice(new ApiRefusal.Handler()).build();
   }
 
