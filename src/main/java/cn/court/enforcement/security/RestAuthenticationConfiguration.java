@@ -42,7 +42,19 @@ public class RestAuthenticationConfiguration {
     registration.setName("court-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(1);
+    return registration;
+  }
+
+  /** {@code /api}: HTTP Basic, and for reads also the webapp session (the application's own pages). */
+  @Bean
+  public FilterRegistrationBean<Filter> apiAuthenticationFilter() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("court-api-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        WebappSessionAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/api/*");
     registration.setOrder(1);
     return registration;
   }

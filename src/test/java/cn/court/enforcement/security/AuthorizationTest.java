@@ -70,6 +70,18 @@ class AuthorizationTest {
   }
 
   @Test
+  void theApplicationsOwnPagesReadWithTheWebappLoginButWriteOnlyWithCredentials() {
+    StaffClient leader = StaffClient.webapp(port, "cockpit", "juzhang", "demo");
+    assertThat(leader.loginStatus).isEqualTo(200);
+    assertThat(leader.get("/api/allocation/fairness").statusCode()).isEqualTo(200);
+    assertThat(leader.post("/api/allocation/fairness", "{}").statusCode()).isEqualTo(401);
+
+    StaffClient clerk = StaffClient.webapp(port, "tasklist", "lilinxia", "demo");
+    assertThat(clerk.get("/api/allocation/fairness").statusCode()).isEqualTo(403);
+    assertThat(StaffClient.rest(port, null, null).get("/api/allocation/fairness").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void tasklistShowsTheTaskOnlyToItsTeamAndBureauLeadersReadIt() {
     StaffClient outsider = StaffClient.webapp(port, "tasklist", "zhouyuan", "demo");
     assertThat(outsider.loginStatus).isEqualTo(200);
