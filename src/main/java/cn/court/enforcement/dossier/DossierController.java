@@ -1,18 +1,7 @@
 package cn.court.enforcement.dossier;
 
-import cn.court.enforcement.casefile.CaseVariables;
-import cn.court.enforcement.security.ApiRefusal;
-import cn.court.enforcement.security.CurrentStaff;
+import cn.court.enforcement.casepage.CaseAccess;
 import java.util.List;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,26 +10,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A case's dossier as the archive centre keeps it: the electronic catalogue and the key nodes
  * (material expected because the case reached the node, and material registered). Readable by
- * whoever reads the case — the staff of its tasks (case, dossier and hand-overs: the grants of
- * {@code tasklist/CaseReadAccess}) and supervisors (who read every instance); anyone else 403.
+ * whoever sees the case ({@code casepage/CaseAccess}: the staff of its tasks and supervisors);
+ * anyone else 403.
  * {@code curl -u liyangyang:*** 'http://localhost:8080/api/dossier/catalogue?caseNumber=…'}.
  */
 @RestController
 @RequestMapping("/api/dossier")
 public class DossierController {
 
-  /** The instances whose readers read the dossier. */
-  static final List<String> CASE_PROCESSES = List.of(CaseVariables.PROCESS_KEY, DossierVariables.DOSSIER_PROCESS,
-      DossierVariables.HANDOVER_PROCESS, DossierVariables.LENDING_PROCESS);
-
-  private final CurrentStaff currentStaff;
-  private final ProcessEngine engine;
+  private final CaseAccess caseAccess;
   private final DossierRegister register;
   private final KeyNodes keyNodes;
 
-  public DossierController(CurrentStaff currentStaff, ProcessEngine engine, DossierRegister register, KeyNodes keyNodes) {
-    this.currentStaff = currentStaff;
-    this.engine = engine;
+  public DossierController(CaseAccess caseAccess, DossierRegister register, KeyNodes keyNodes) {
+    this.caseAccess = caseAccess;
     this.register = register;
     this.keyNodes = keyNodes;
   }
@@ -54,30 +37,11 @@ public class DossierController {
   @GetMapping("/key-nodes")
   public List<KeyNodes.KeyNodeView> keyNodes(@RequestParam String caseNumber) {
     String number = readable(caseNumber);
-    return withoutAuthorization(() -> keyNodes.of(number));
+    return caseAccess.withoutAuthorization(() -> keyNodes.of(number));
   }
 
   private String readable(String caseNumber) {
-    Authentication staff = currentStaff.required();
-    String number = caseNumber.strip();
-    List<HistoricProcessInstance> instances = withoutAuthorization(() -> engine.getHistoryService()
-        .createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKeyIn(CASE_PROCESSES.toArray(String[]::new)).list());
-    if (instances.isEmpty()) {
-      throw new ApiRefusal(HttpStatus.NOT_FOUND, "案件 " + number + " 不存在。");
-    }
-    AuthorizationService authorizations = engine.getAuthorizationService();
-    boolean reads = instances.stream().anyMatch(instance -> authorizations.isUserAuthorized(staff.getUserId(),
-        staff.getGroupIds(), Permissions.READ, Resources.PROCESS_INSTANCE, instance.getId()));
-    if (!reads) {
-      throw new ApiRefusal(HttpStatus.FORBIDDEN, "只有本案的办案人员、卷宗管理中心和监督部门可以查看案件 " + number + " 的卷宗。");
-    }
-    return number;
-  }
-
-  /** The case's instances and history are looked up for the check itself, whatever the caller reads. */
-  private <T> T withoutAuthorization(Supplier<T> lookup) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> context.runWithoutAuthorization(lookup::get));
+    return caseAccess.readable(caseNumber, "只有本案的办案人员、卷宗管理中心和监督部门可以查看案件 " + caseNumber.strip() + " 的卷宗。")
+        .caseNumber();
   }
 }
