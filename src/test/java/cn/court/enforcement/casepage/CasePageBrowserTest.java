@@ -1,0 +1,84 @@
+package cn.court.enforcement.casepage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.court.enforcement.browser.Browser;
+import cn.court.enforcement.browser.Tasklist;
+import cn.court.enforcement.calendar.CaseClock;
+import cn.court.enforcement.casefile.CaseRegistry;
+import cn.court.enforcement.demo.CaseWalker;
+import cn.court.enforcement.organisation.Organisation;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In a real Chinese Chromium: the case's handler, logged in to Tasklist, opens the case page, enters
+ * the case number and sees the parties, the team's current task with its handler, the property,
+ * the measures and the clock; a member of another team, also logged in, sees only the refusal; a
+ * browser without a session is asked to log in. Screenshots under target/browser/case-page*.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CasePageBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired CaseWalker walker;
+  @Autowired CaseRegistry registry;
+  @Autowired CaseClock clock;
+  @Autowired Organisation organisation;
+
+  private String page() {
+    return "http://localhost:" + port + "/court/case.html";
+  }
+
+  @Test
+  void theTeamSeesItsCaseAndAnOutsiderIsRefused() {
+    TeamCase teamCase = TeamCase.walk(walker, registry, clock);
+    String handlerName = organisation.person(teamCase.handler()).orElseThrow().name();
+    String teamName = organisation.unit(teamCase.team()).orElseThrow().name();
+
+    try (Browser browser = new Browser("case-page")) {
+      new Tasklist(browser, port).login(teamCase.handler(), "demo");
+      browser.open(page());
+      browser.awaitText("请输入案号");
+      WebElement number = browser.await(By.id("case-number"));
+      number.sendKeys(teamCase.caseNumber());
+      browser.screenshot("case-number-entered");
+      browser.click(browser.await(By.cssSelector("#case-search button")));
+      browser.await(By.id("case-content"));
+      browser.awaitText(teamCase.respondent());
+      browser.screenshot("case-page");
+      String text = browser.text();
+      assertThat(text).contains("案号：" + teamCase.caseNumber(), "申请执行人", teamCase.applicant(), "被执行人",
+          teamCase.respondent(), "执行案件办理（进行中）", teamName, handlerName, "银行存款", TeamCase.VEHICLE.holder(),
+          "查封", "谈话（被执行人）", TeamCase.RESPONDENT_INTERVIEW, "公告", "30 日", "执行期限届满日",
+          clock.deadline(teamCase.caseNumber()).toString(), "登记", "信息核对初次接待");
+      WebElement mainTasks = browser.all(By.cssSelector("#case-processes table")).get(0);
+      assertThat(mainTasks.getText()).contains(teamName, handlerName);
+    }
+
+    try (Browser browser = new Browser("case-page-outsider")) {
+      new Tasklist(browser, port).login(teamCase.outsider(), "demo");
+      browser.open(page() + "?caseNumber=" + URLEncoder.encode(teamCase.caseNumber(), StandardCharsets.UTF_8));
+      browser.awaitText("只有本案的办案人员和监督部门可以查看案件");
+      browser.screenshot("refused");
+      assertThat(browser.await(By.id("case-status")).getText())
+          .isEqualTo("只有本案的办案人员和监督部门可以查看案件 " + teamCase.caseNumber() + "。");
+      assertThat(browser.text()).doesNotContain(teamCase.respondent(), teamCase.applicant(), "银行存款");
+      assertThat(browser.await(By.id("case-number")).getAttribute("value")).isEqualTo(teamCase.caseNumber());
+    }
+
+    try (Browser browser = new Browser("case-page-no-login")) {
+      browser.open(page() + "?caseNumber=" + URLEncoder.encode(teamCase.caseNumber(), StandardCharsets.UTF_8));
+      browser.awaitText("请先登录");
+      browser.screenshot("login-first");
+      assertThat(browser.await(By.linkText("登录任务列表")).getAttribute("href")).endsWith("/camunda/app/tasklist/");
+      assertThat(browser.text()).doesNotContain(teamCase.respondent());
+    }
+  }
+}
