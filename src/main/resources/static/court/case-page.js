@@ -5,6 +5,7 @@
 
   var status = document.getElementById('case-status');
   var content = document.getElementById('case-content');
+  var cockpit = false; // whether the user may open Cockpit
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -96,7 +97,7 @@
     target.textContent = '';
     processes.forEach(function (p) {
       var heading = el('h3', p.name + (p.running ? '（进行中）' : '（已结束 ' + p.ended + '）'), p.running ? '' : 'ended');
-      if (p.cockpit) {
+      if (p.cockpit && cockpit) {
         var link = el('a', '在 Cockpit 中查看');
         link.href = p.cockpit;
         heading.appendChild(document.createTextNode(' '));
@@ -157,25 +158,39 @@
     }
   }
 
+  // The webapps' own question "who is logged in" (404 without a session): asked first, so a browser
+  // without a session is sent to the login instead of meeting /api's HTTP Basic challenge. Its
+  // authorizedApps say whether the Cockpit links can be opened.
+  function session() {
+    return fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (response) { return response.ok ? response.json() : null; });
+  }
+
   function load(caseNumber) {
     status.className = '';
     status.textContent = '正在读取案件 ' + caseNumber + ' …';
-    fetch('/api/case-page?caseNumber=' + encodeURIComponent(caseNumber),
-        {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (response) {
-        if (response.status === 401) {
-          refuse('请先登录。', true);
-          return null;
-        }
-        return response.json().then(function (body) {
-          if (response.ok) {
-            show(body);
-          } else {
-            refuse(body.message || '无法读取案件（' + response.status + '）。', false);
+    session().then(function (user) {
+      if (!user) {
+        refuse('请先登录。', true);
+        return null;
+      }
+      cockpit = (user.authorizedApps || []).indexOf('cockpit') >= 0;
+      return fetch('/api/case-page?caseNumber=' + encodeURIComponent(caseNumber),
+          {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+        .then(function (response) {
+          if (response.status === 401) {
+            refuse('请先登录。', true);
+            return null;
           }
+          return response.json().then(function (body) {
+            if (response.ok) {
+              show(body);
+            } else {
+              refuse(body.message || '无法读取案件（' + response.status + '）。', false);
+            }
+          });
         });
-      })
-      .catch(function () { refuse('无法连接服务器，请稍后再试。', false); });
+    }).catch(function () { refuse('无法连接服务器，请稍后再试。', false); });
   }
 
   var caseNumber = new URLSearchParams(window.location.search).get('caseNumber');

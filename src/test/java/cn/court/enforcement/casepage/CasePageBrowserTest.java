@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * In a real Chinese Chromium: the case's handler, logged in to Tasklist, opens the case page, enters
  * the case number and sees the parties, the team's current task with its handler, the property,
- * the measures and the clock; a member of another team, also logged in, sees only the refusal; a
+ * the measures and the clock (a supervisor also the Cockpit links); a member of another team, also logged in, sees only the refusal; a
  * browser without a session is asked to log in. Screenshots under target/browser/case-page*.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -60,6 +60,15 @@ class CasePageBrowserTest {
           clock.deadline(teamCase.caseNumber()).toString(), "登记", "信息核对初次接待");
       WebElement mainTasks = browser.all(By.cssSelector("#case-processes table")).get(0);
       assertThat(mainTasks.getText()).contains(teamName, handlerName);
+      assertThat(text).as("staff have no Cockpit").doesNotContain("在 Cockpit 中查看");
+
+      // A supervisor, who works in Cockpit too, gets the links to the running instances.
+      new Tasklist(browser, port).as("wanghui");
+      browser.open(page() + "?caseNumber=" + URLEncoder.encode(teamCase.caseNumber(), StandardCharsets.UTF_8));
+      browser.awaitText(teamCase.respondent());
+      browser.screenshot("supervisor");
+      assertThat(browser.await(By.linkText("在 Cockpit 中查看")).getAttribute("href"))
+          .contains("/camunda/app/cockpit/default/#/process-instance/").endsWith("/runtime");
     }
 
     try (Browser browser = new Browser("case-page-outsider")) {
