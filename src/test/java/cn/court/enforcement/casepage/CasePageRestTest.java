@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The case page's data over REST for a real case at its team's measures: the handler, a unit that
  * had a task in it and a supervisor read the whole case (figures as the database holds them);
  * a member of another team is refused — by the case page, the dossier and the circulation register
- * alike, the one rule of {@link CaseAccess} — an unknown number is not found, no login is 401.
+ * alike, the one rule of {@link CaseAccess} — an unknown number is not found, no login is 401. Once
+ * every instance of a case has ended (and the engine dropped their grants), its staff still see it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +43,7 @@ class CasePageRestTest {
   @Autowired CaseClock clock;
   @Autowired Organisation organisation;
   @Autowired JdbcTemplate jdbc;
+  @Autowired HistoryService history;
 
   TeamCase teamCase;
 
@@ -141,6 +144,25 @@ class CasePageRestTest {
     assertThat(JSON.readTree(unknown.body()).get("message").asText()).isEqualTo("案件 （2026）豫0000执1号 不存在。");
 
     assertThat(StaffClient.rest(port, null, null).get(query("/api/case-page")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void afterTheCaseEndedItsStaffStillSeeIt() throws Exception {
+    TeamCase archived = TeamCase.walk(walker, registry, clock, true);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(archived.caseNumber()).unfinished()
+        .count()).as("every instance of the case ended, and with it its read grants").isZero();
+    String path = "/api/case-page?caseNumber=" + URLEncoder.encode(archived.caseNumber(), StandardCharsets.UTF_8);
+
+    HttpResponse<String> handler = StaffClient.rest(port, archived.handler(), "demo").get(path);
+    assertThat(handler.statusCode()).isEqualTo(200);
+    JsonNode page = JSON.readTree(handler.body());
+    assertThat(page.get("processes")).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.get("running").asBoolean()).isFalse();
+      assertThat(p.get("tasks")).isEmpty();
+    });
+    assertThat(StaffClient.rest(port, "lilinxia", "demo").get(path).statusCode()).isEqualTo(200);
+    assertThat(StaffClient.rest(port, "wanghui", "demo").get(path).statusCode()).isEqualTo(200);
+    assertThat(StaffClient.rest(port, archived.outsider(), "demo").get(path).statusCode()).isEqualTo(403);
   }
 
   private static JsonNode only(JsonNode array) {

@@ -27,6 +27,11 @@ record TeamCase(String caseNumber, String team, String handler, String outsider,
   static final String RESPONDENT_INTERVIEW = "被执行人承认欠款，称资金周转困难，已告知如实申报财产的义务";
 
   static TeamCase walk(CaseWalker walker, CaseRegistry registry, CaseClock clock) {
+    return walk(walker, registry, clock, false);
+  }
+
+  /** {@code toTheArchive}: then closed as fully performed, its ruling published and its dossier archived. */
+  static TeamCase walk(CaseWalker walker, CaseRegistry registry, CaseClock clock, boolean toTheArchive) {
     int serial = SERIAL.incrementAndGet();
     String caseNumber = DemoFilings.caseNumber(serial);
     LocalDate today = LocalDate.now();
@@ -40,6 +45,10 @@ record TeamCase(String caseNumber, String team, String handler, String outsider,
     String team = registry.handler(caseNumber).orElseThrow().team();
     String handler = registry.handler(caseNumber).orElseThrow().handler();
     clock.pause(caseNumber, PauseReason.PUBLIC_NOTICE, filed.plusDays(5), filed.plusDays(35), "公告送达");
+    if (toTheArchive) {
+      walker.walk(caseNumber, route.proposeClosure("fully-performed", null).registerClosure()
+          .archive("档-2026-执-" + serial).take(), 0);
+    }
     String otherTeam = Stream.of("ordinary-team-1", "ordinary-team-2", "ordinary-team-3")
         .filter(t -> !t.equals(team)).findFirst().orElseThrow();
     return new TeamCase(caseNumber, team, handler, walker.member(otherTeam, 2).id(), registry.parties(caseNumber));
