@@ -10,6 +10,7 @@ import cn.court.enforcement.demo.CaseWalker;
 import cn.court.enforcement.organisation.Organisation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -53,6 +54,10 @@ class CasePageBrowserTest {
       browser.await(By.id("case-content"));
       browser.awaitText(teamCase.respondent());
       browser.screenshot("case-page");
+      for (String section : List.of("case-clock", "case-measures", "case-circulation")) {
+        browser.driver().executeScript("arguments[0].scrollIntoView()", browser.await(By.id(section)));
+        browser.screenshot(section);
+      }
       String text = browser.text();
       assertThat(text).contains("案号：" + teamCase.caseNumber(), "申请执行人", teamCase.applicant(), "被执行人",
           teamCase.respondent(), "执行案件办理（进行中）", teamName, handlerName, "银行存款", TeamCase.VEHICLE.holder(),

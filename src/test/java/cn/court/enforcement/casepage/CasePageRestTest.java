@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.demo.CaseWalker;
+import cn.court.enforcement.dossier.CatalogueEntry;
+import cn.court.enforcement.dossier.DossierRegister;
 import cn.court.enforcement.organisation.Organisation;
 import cn.court.enforcement.support.StaffClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -44,6 +47,7 @@ class CasePageRestTest {
   @Autowired Organisation organisation;
   @Autowired JdbcTemplate jdbc;
   @Autowired HistoryService history;
+  @Autowired DossierRegister dossier;
 
   TeamCase teamCase;
 
@@ -70,6 +74,8 @@ class CasePageRestTest {
 
   @Test
   void theHandlerReadsTheWholeCase() throws Exception {
+    dossier.catalogue(new CatalogueEntry(teamCase.caseNumber(), null, "立案材料", "执行申请书", 3,
+        LocalDateTime.of(2026, 3, 2, 10, 15), "liyangyang", null));
     HttpResponse<String> response = page(teamCase.handler());
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode page = JSON.readTree(response.body());
@@ -118,6 +124,9 @@ class CasePageRestTest {
     assertThat(circulation.get(0).get("kind").asText()).isEqualTo("登记");
     assertThat(circulation).extracting(e -> e.get("toUnit").asText()).contains("信息核对初次接待", unitName(teamCase.team()));
     assertThat(page.get("money").get("outstanding").decimalValue()).isZero();
+    assertThat(page.get("dossier")).extracting(d -> d.get("documentType").asText() + " " + d.get("name").asText() + " "
+        + d.get("pages").asInt() + " " + d.get("scannedAt").asText() + " " + d.get("scannedBy").asText())
+        .containsExactly("立案材料 执行申请书 3 2026-03-02 10:15 李洋洋");
   }
 
   @Test
