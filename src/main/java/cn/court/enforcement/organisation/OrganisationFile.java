@@ -28,6 +28,9 @@ public final class OrganisationFile {
   /** A role id as the processes name it: {@code auction-real-estate}. */
   private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9-]*");
 
+  /** An office phone: digits and hyphens, 7 to 20 of them, e.g. 0371-12345678. */
+  private static final Pattern PHONE = Pattern.compile("[0-9][0-9-]{5,18}[0-9]");
+
   private final String source;
 
   private OrganisationFile(String source) {
@@ -53,13 +56,14 @@ public final class OrganisationFile {
     Map<String, Integer> staffLines = new HashMap<>();
     List<Unit> units = new ArrayList<>();
     for (MappingNode entry : entries(sections.get("groups"), "groups")) {
-      Map<String, Node> f = fields(entry, "id", "name", "leader", "supervisor", "starts");
+      Map<String, Node> f = fields(entry, "id", "name", "leader", "supervisor", "starts", "phone");
       String id = required(f, entry, "id", "groups");
       if (unitLines.putIfAbsent(id, line(entry)) != null || Organisation.ADMIN_GROUP.equals(id)) {
         throw error(entry, "组 '" + id + "' 重复定义（camunda-admin 为系统内置组，不在此定义）");
       }
       units.add(new Unit(id, required(f, entry, "name", "组 " + id),
-          required(f, entry, "leader", "组 " + id), bool(f.get("supervisor")), list(f.get("starts"))));
+          required(f, entry, "leader", "组 " + id), bool(f.get("supervisor")), list(f.get("starts")),
+          phone(f.get("phone"), "组 " + id)));
     }
     List<Staff> staff = new ArrayList<>();
     Map<String, String> roleHolders = new HashMap<>();
@@ -145,6 +149,18 @@ public final class OrganisationFile {
       throw error(node, "此处应为单个值");
     }
     return s.getValue();
+  }
+
+  /** An office phone as parties dial it: digits, with an area code, hyphens and an extension allowed. */
+  private String phone(Node node, String what) {
+    String value = scalar(node);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (!PHONE.matcher(value.trim()).matches()) {
+      throw error(node, what + " 的电话 '" + value + "' 格式不对（如 0371-12345678 或 0371-12345678-801）");
+    }
+    return value.trim();
   }
 
   private boolean bool(Node node) {

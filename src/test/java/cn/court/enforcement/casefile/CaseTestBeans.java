@@ -9,6 +9,7 @@ import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.clues.ClueRegistry;
 import cn.court.enforcement.clues.TerminationClues;
 import cn.court.enforcement.clues.UnverifiedClues;
+import cn.court.enforcement.disclosure.QueryCodes;
 import cn.court.enforcement.dossier.NotifyDossierOfClosure;
 import cn.court.enforcement.disposal.DisposalRegistry;
 import cn.court.enforcement.disposal.OpenDisposals;
@@ -71,7 +72,7 @@ final class CaseTestBeans {
   CaseTestBeans register() {
     FilingValidator validator = new FilingValidator();
     Mocks.register("caseRegistry", registry);
-    Mocks.register("registerCase", new RegisterCase(validator, registry));
+    Mocks.register("registerCase", new RegisterCase(validator, registry, new QueryCodes(JDBC)));
     Mocks.register("correctFilingData", new CorrectFilingData(validator, registry));
     Mocks.register("checkTeamChoice", new CheckTeamChoice(new AllocationProperties(null, null)));
     Mocks.register("checkPunishmentProposal", new CheckPunishmentProposal(registry));

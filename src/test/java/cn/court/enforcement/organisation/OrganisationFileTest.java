@@ -112,6 +112,28 @@ class OrganisationFileTest {
         """, "第 2 行", "负责人 'b' 不是该组成员");
   }
 
+  /** The office phone told to parties (执行公开): optional, and a typo in it is caught at start-up. */
+  @Test
+  void groupPhoneIsOptionalAndChecked() throws IOException {
+    Organisation org = OrganisationFile.parse(new StringReader("""
+        groups:
+          - {id: intake, name: 接待, leader: a, phone: 0371-12345678-801}
+          - {id: triage, name: 分流, leader: a}
+        users:
+          - {id: a, name: 甲, groups: [intake, triage]}
+        """), "org.yml");
+    assertThat(org.unit("intake").orElseThrow().phone()).isEqualTo("0371-12345678-801");
+    assertThat(org.unit("triage").orElseThrow().phone()).isNull();
+    assertThat(OrganisationTestData.demo().unit("ordinary-team-3").orElseThrow().phone()).matches("0371-\\d{8}");
+    assertRefused("""
+        groups:
+          - {id: intake, name: 接待, leader: a}
+          - {id: triage, name: 分流, leader: a, phone: 电话待定}
+        users:
+          - {id: a, name: 甲, groups: [intake, triage]}
+        """, "第 3 行", "组 triage 的电话 '电话待定' 格式不对");
+  }
+
   @Test
   void misspelledFieldAndBrokenYamlAreReported() {
     assertRefused("""

@@ -1,0 +1,75 @@
+package cn.court.enforcement.disclosure;
+
+import cn.court.enforcement.casefile.CaseFiling;
+import cn.court.enforcement.casefile.CaseRegistry;
+import cn.court.enforcement.security.ApiRefusal;
+import cn.court.enforcement.security.CurrentStaff;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The query code on the acceptance notice (受理通知书), for the filing division and the
+ * disclosure unit (执行公开及执行咨询). There is no printed notice in the processes, so the
+ * notice page {@code /court/acceptance-notice.html?caseNumber=…} shows the code generated at
+ * filing the first time it is opened, and never again; a lost code is replaced by a new one
+ * ({@code POST}, HTTP Basic: the webapp session only reads), which makes the old one useless.
+ */
+@RestController
+@RequestMapping("/api/disclosure/acceptance-notice")
+public class AcceptanceNoticeController {
+
+  /** Who hands the code to applicants: the filing division at filing, the disclosure unit when one is lost. */
+  static final List<String> ISSUERS = List.of("filing", "publicity");
+
+  private final CurrentStaff currentStaff;
+  private final CaseRegistry registry;
+  private final QueryCodes codes;
+
+  public AcceptanceNoticeController(CurrentStaff currentStaff, CaseRegistry registry, QueryCodes codes) {
+    this.currentStaff = currentStaff;
+    this.registry = registry;
+    this.codes = codes;
+  }
+
+  /** The notice: {@code queryCode} is there the first time only; after that {@code printedAt} says when. */
+  public record Notice(String caseNumber, List<String> applicants, String queryCode, LocalDateTime printedAt,
+      String queryPage) {}
+
+  @GetMapping
+  @Transactional
+  public Notice print(@RequestParam String caseNumber) {
+    String number = filed(caseNumber);
+    String code = codes.takeForNotice(number).orElse(null);
+    return notice(number, code);
+  }
+
+  @PostMapping
+  @Transactional
+  public Notice reissue(@RequestParam String caseNumber) {
+    String number = filed(caseNumber);
+    codes.issue(number);
+    return notice(number, codes.takeForNotice(number).orElseThrow());
+  }
+
+  private Notice notice(String caseNumber, String code) {
+    List<String> applicants = CaseDisclosure.names(registry.parties(caseNumber), CaseFiling.APPLICANT);
+    return new Notice(caseNumber, applicants, code, code == null ? codes.printedAt(caseNumber).orElse(null) : null,
+        "/public/disclosure.html");
+  }
+
+  private String filed(String caseNumber) {
+    currentStaff.inAnyOf(ISSUERS, "只有立案庭和执行公开及执行咨询人员可以打印查询码。");
+    String number = caseNumber.strip();
+    if (!registry.exists(number)) {
+      throw new ApiRefusal(HttpStatus.NOT_FOUND, "案件 " + number + " 不存在。");
+    }
+    return number;
+  }
+}
