@@ -9,8 +9,16 @@ public record Organisation(List<Unit> units, List<Staff> staff) implements Leade
   /** Built-in group of administrators; managed outside the organisation file. */
   public static final String ADMIN_GROUP = "camunda-admin";
 
-  /** A unit or team: one Camunda group. */
-  public record Unit(String id, String name, String leader, boolean supervisor, List<String> starts) {}
+  /**
+   * A unit or team: one Camunda group. {@code designs}: its members deploy diagrams, forms and
+   * decision tables (from Camunda Modeler).
+   */
+  public record Unit(String id, String name, String leader, boolean supervisor, List<String> starts, boolean designs) {
+
+    public Unit(String id, String name, String leader, boolean supervisor, List<String> starts) {
+      this(id, name, leader, supervisor, starts, false);
+    }
+  }
 
   /**
    * A member of staff: one Camunda user. {@code roles} are duties the processes give to one
