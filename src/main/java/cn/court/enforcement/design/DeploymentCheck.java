@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -91,7 +92,7 @@ public final class DeploymentCheck {
   private static final String CAMUNDA_BPMN = "http://camunda.org/schema/1.0/bpmn";
   private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
   private static final Pattern VARIABLE_CALL = Pattern.compile("(?:get|has)Variable(?:Typed)?\\(\\s*['\"]([^'\"]+)['\"]");
-  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)(?!\\s*[(\\w])");
+  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)(?!\\s*[(.\\w])");
   private static final Set<String> EL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "div",
       "mod", "true", "false", "null", "empty", "instanceof", "execution", "task");
 
@@ -358,11 +359,17 @@ public final class DeploymentCheck {
       });
     }
 
-    /** The conditions of the gateway right after {@code node}: what is decided on its form's values. */
+    /**
+     * The conditions of the gateway right after {@code node} (or after the sub-process that ends
+     * with it): what is decided on its form's values.
+     */
     private Map<Gateway, String> decisionsAfter(FlowNode node) {
       Map<Gateway, String> conditions = new LinkedHashMap<>();
       for (SequenceFlow out : node.getOutgoing()) {
-        if (out.getTarget() instanceof Gateway gateway) {
+        FlowNode next = out.getTarget();
+        if (next instanceof EndEvent && next.getParentElement() instanceof SubProcess sub) {
+          decisionsAfter(sub).forEach((gateway, condition) -> conditions.merge(gateway, condition, (a, b) -> a));
+        } else if (next instanceof Gateway gateway) {
           for (SequenceFlow branch : gateway.getOutgoing()) {
             if (branch.getConditionExpression() != null && branch.getConditionExpression().getTextContent() != null) {
               conditions.merge(gateway, branch.getConditionExpression().getTextContent(), (a, b) -> a + " / " + b);
