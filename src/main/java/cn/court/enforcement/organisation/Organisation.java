@@ -9,11 +9,16 @@ public record Organisation(List<Unit> units, List<Staff> staff) implements Leade
   /** Built-in group of administrators; managed outside the organisation file. */
   public static final String ADMIN_GROUP = "camunda-admin";
 
-  /** A unit or team: one Camunda group. {@code phone} is its office phone, told to parties (执行公开), or null. */
-  public record Unit(String id, String name, String leader, boolean supervisor, List<String> starts, String phone) {
+  /**
+   * A unit or team: one Camunda group. {@code designs}: its members deploy diagrams, forms and
+   * decision tables (from Camunda Modeler); {@code phone}: its office phone, told to parties
+   * (执行公开), or null.
+   */
+  public record Unit(String id, String name, String leader, boolean supervisor, List<String> starts, boolean designs,
+      String phone) {
 
     public Unit(String id, String name, String leader, boolean supervisor, List<String> starts) {
-      this(id, name, leader, supervisor, starts, null);
+      this(id, name, leader, supervisor, starts, false, null);
     }
   }
 

@@ -56,14 +56,14 @@ public final class OrganisationFile {
     Map<String, Integer> staffLines = new HashMap<>();
     List<Unit> units = new ArrayList<>();
     for (MappingNode entry : entries(sections.get("groups"), "groups")) {
-      Map<String, Node> f = fields(entry, "id", "name", "leader", "supervisor", "starts", "phone");
+      Map<String, Node> f = fields(entry, "id", "name", "leader", "supervisor", "starts", "designs", "phone");
       String id = required(f, entry, "id", "groups");
       if (unitLines.putIfAbsent(id, line(entry)) != null || Organisation.ADMIN_GROUP.equals(id)) {
         throw error(entry, "组 '" + id + "' 重复定义（camunda-admin 为系统内置组，不在此定义）");
       }
       units.add(new Unit(id, required(f, entry, "name", "组 " + id),
           required(f, entry, "leader", "组 " + id), bool(f.get("supervisor")), list(f.get("starts")),
-          phone(f.get("phone"), "组 " + id)));
+          bool(f.get("designs")), phone(f.get("phone"), "组 " + id)));
     }
     List<Staff> staff = new ArrayList<>();
     Map<String, String> roleHolders = new HashMap<>();

@@ -21,7 +21,9 @@ import org.camunda.bpm.engine.authorization.Resources;
  * Who may do what, derived from the organisation. Staff use Tasklist and see the tasks of
  * their groups (the engine grants candidate groups READ + TASK_WORK per task); supervisors
  * read every case, task and decision in Cockpit; groups with {@code starts} may start those
- * processes. Each member of staff may read and update their own user (UPDATE covers the
+ * processes; groups with {@code designs} deploy from Camunda Modeler (nobody else but the
+ * administrators may create a deployment).
+ * Each member of staff may read and update their own user (UPDATE covers the
  * password the Welcome app changes; the profile edit it also covers is refused in the HTTP layer
  * by {@link IdentityChangeFilter}), never delete it: the engine's default grant of ALL on one's
  * own user is narrowed. Applied declaratively: grants this policy manages are set to exactly
@@ -94,6 +96,13 @@ public class AccessPolicy {
       grants.put(DECISIONS, EnumSet.of(Permissions.READ, Permissions.READ_HISTORY));
       grants.put(DECISION_REQUIREMENTS, EnumSet.of(Permissions.READ));
       grants.put(DEPLOYMENTS, EnumSet.of(Permissions.READ));
+    }
+    if (unit.designs()) {
+      // What Modeler's deploy needs (create, and read for its connection check and duplicate
+      // filtering), and reading what is deployed; no instance or history data.
+      grants.merge(DEPLOYMENTS, EnumSet.of(Permissions.CREATE, Permissions.READ), AccessPolicy::union);
+      grants.merge(DECISIONS, EnumSet.of(Permissions.READ), AccessPolicy::union);
+      grants.merge(DECISION_REQUIREMENTS, EnumSet.of(Permissions.READ), AccessPolicy::union);
     }
     if (!unit.starts().isEmpty()) {
       grants.merge(INSTANCES, EnumSet.of(Permissions.CREATE), AccessPolicy::union);
