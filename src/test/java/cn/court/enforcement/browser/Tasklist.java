@@ -1,8 +1,12 @@
 package cn.court.enforcement.browser;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,9 +20,14 @@ public final class Tasklist {
   private static final By FORM_HEADING = By.cssSelector(".fjs-form .fjs-form-field-text");
   private static final By START = By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='启动']");
 
+  private static final By USERNAME = By.cssSelector("input[ng-model='username']");
+  private static final By LOGGED_IN = By.cssSelector("[cam-tasks], .tasks-list, .task-filters");
+
   private final Browser browser;
   private final String base;
   private String user;
+  /** The session cookies of each user logged in by {@link #as}. */
+  private final Map<String, Set<Cookie>> sessions = new HashMap<>();
 
   public Tasklist(Browser browser, int port) {
     this.browser = browser;
@@ -27,20 +36,41 @@ public final class Tasklist {
 
   public Tasklist login(String user, String password) {
     browser.open(base);
-    browser.await(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    browser.await(USERNAME).sendKeys(user);
     browser.await(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     browser.await(By.cssSelector("button[type='submit']")).click();
-    browser.await(By.cssSelector("[cam-tasks], .tasks-list, .task-filters"));
+    browser.await(LOGGED_IN);
     this.user = user;
     return this;
   }
 
-  /** Logs in as the demo user unless already logged in as that user (logins are slow). */
+  /**
+   * Acts as the demo user: logs in the first time, and later takes up that user's session again
+   * (its cookies), as a clerk at their own PC does; the webapp still loads anew. Logins are slow,
+   * and a test that goes through every form switches user at nearly every step.
+   */
   public Tasklist as(String user) {
-    if (!user.equals(this.user)) {
-      forget();
-      login(user, "demo");
+    if (user.equals(this.user)) {
+      return this;
     }
+    forget();
+    Set<Cookie> session = sessions.get(user);
+    if (session != null) {
+      session.forEach(browser.driver().manage()::addCookie);
+      browser.open(base);
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+          .until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(LOGGED_IN),
+              ExpectedConditions.visibilityOfElementLocated(USERNAME)));
+      if (browser.all(LOGGED_IN).isEmpty()) { // the session ended meanwhile
+        forget();
+        session = null;
+      }
+    }
+    if (session == null) {
+      login(user, "demo");
+      sessions.put(user, browser.driver().manage().getCookies());
+    }
+    this.user = user;
     return this;
   }
 

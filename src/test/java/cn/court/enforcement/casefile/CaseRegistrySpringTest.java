@@ -27,9 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The case registry inside the real application: it shares the engine's transaction, and a
  * refused start or completion answers 400 over Camunda's REST API with the Chinese message.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:casefile-spring;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class CaseRegistrySpringTest {
 

@@ -51,7 +51,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * interviews while the auction runs. Every task is found in the Tasklist query of the person
  * who does it (their groups' tasks, with their authentication) and is invisible to an outsider.
  */
-@SpringBootTest
+// A web server it does not use, so it shares the application context of the other web tests.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DisposalToPayoutTest {
 
   private static final AtomicInteger SERIAL = new AtomicInteger(7600);

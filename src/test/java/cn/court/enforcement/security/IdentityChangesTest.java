@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Identities come from the organisation file: staff change only their own password (within the
@@ -21,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * webapps' engine API with a logged-in clerk (CSRF). Each test uses its own users.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Changes passwords and names of seed users: the tests after it get a fresh context.
+@DirtiesContext
 class IdentityChangesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Password guessing stays slow without letting a stranger lock a clerk out: per address (429
@@ -28,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
+// Locks users and addresses (some on a clock moved ahead): the tests after it get a fresh context.
+@DirtiesContext
 class LoginAbuseTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -25,12 +25,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -60,18 +64,54 @@ class KillDuringWorkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DATABASE = "enforcement_kill";
 
+  private static CompletableFuture<Child.Run> h2;
+  private static CompletableFuture<Child.Run> postgres;
+
+  /**
+   * Both databases' runs at once, each in its own thread: a run is mostly two start-ups of a
+   * child JVM, which use one core each, and the machine has two. Each test waits for its own.
+   */
+  @BeforeAll
+  static void runBoth() {
+    h2 = inThread("h2", () -> survivesKill("h2"));
+    postgres = inThread("postgres", () -> {
+      PostgresDatabase.recreate(DATABASE);
+      return survivesKill("postgres", "--spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,
+          "--spring.datasource.username=postgres", "--spring.datasource.password=");
+    });
+  }
+
   @Test
-  void h2DefaultProfileKeepsEveryAcknowledgedFiling() throws Exception {
-    Child.Run result = survivesKill("h2");
+  void h2DefaultProfileKeepsEveryAcknowledgedFiling() throws Throwable {
+    Child.Run result = outcome(h2);
     assertThat(result.listeningPorts()).as("embedded H2 opens no port of its own (no AUTO_SERVER)")
         .containsExactly(result.port());
   }
 
   @Test
-  void postgresKeepsEveryAcknowledgedFiling() throws Exception {
-    PostgresDatabase.recreate(DATABASE);
-    survivesKill("postgres", "--spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,
-        "--spring.datasource.username=postgres", "--spring.datasource.password=");
+  void postgresKeepsEveryAcknowledgedFiling() throws Throwable {
+    outcome(postgres);
+  }
+
+  private static CompletableFuture<Child.Run> inThread(String name, Callable<Child.Run> run) {
+    CompletableFuture<Child.Run> result = new CompletableFuture<>();
+    new Thread(() -> {
+      try {
+        result.complete(run.call());
+      } catch (Throwable e) {
+        result.completeExceptionally(e);
+      }
+    }, "kill-during-work-" + name).start();
+    return result;
+  }
+
+  /** The run's result, or what failed in it (an assertion) thrown as it was. */
+  private static Child.Run outcome(CompletableFuture<Child.Run> run) throws Throwable {
+    try {
+      return run.join();
+    } catch (CompletionException e) {
+      throw e.getCause();
+    }
   }
 
   private static Child.Run survivesKill(String name, String... datasource) throws Exception {

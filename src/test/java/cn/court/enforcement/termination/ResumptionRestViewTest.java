@@ -25,8 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * REST API with his own login: the new case's variable names the old case, the old case's names
  * the new one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResumptionRestViewTest {
 
   @LocalServerPort int port;
