@@ -148,9 +148,9 @@ class CasePageRestTest {
     }
 
     HttpResponse<String> unknown = StaffClient.rest(port, "wanghui", "demo")
-        .get("/api/case-page?caseNumber=" + URLEncoder.encode("（2026）豫0000执1号", StandardCharsets.UTF_8));
+        .get("/api/case-page?caseNumber=" + URLEncoder.encode("（2000）豫0000执1号", StandardCharsets.UTF_8));
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(JSON.readTree(unknown.body()).get("message").asText()).isEqualTo("案件 （2026）豫0000执1号 不存在。");
+    assertThat(JSON.readTree(unknown.body()).get("message").asText()).isEqualTo("案件 （2000）豫0000执1号 不存在。");
 
     assertThat(StaffClient.rest(port, null, null).get(query("/api/case-page")).statusCode()).isEqualTo(401);
   }

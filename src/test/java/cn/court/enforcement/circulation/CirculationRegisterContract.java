@@ -186,7 +186,7 @@ abstract class CirculationRegisterContract {
     assertThat(outsider.statusCode()).isEqualTo(403);
     assertThat(outsider.body()).contains("只能查看本人或本部门经手案件的流转登记");
 
-    assertThat(supervisor.get("/api/circulation/cases?caseNumber=" + URLEncoder.encode("（2026）豫0000执1号", StandardCharsets.UTF_8))
+    assertThat(supervisor.get("/api/circulation/cases?caseNumber=" + URLEncoder.encode("（2000）豫0000执1号", StandardCharsets.UTF_8))
         .statusCode()).as("a case the register does not know").isEqualTo(404);
 
     // Per unit: triage gave the case to the team and received it from intensive affairs, that day.

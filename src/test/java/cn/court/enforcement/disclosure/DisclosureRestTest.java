@@ -102,7 +102,7 @@ class DisclosureRestTest {
     String wrong = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
 
     HttpResponse<String> wrongCode = query("198.51.100.20", caseNumber, wrong);
-    HttpResponse<String> unknownCase = query("198.51.100.21", "（2026）豫0000执1号", code);
+    HttpResponse<String> unknownCase = query("198.51.100.21", "（2000）豫0000执1号", code);
     assertThat(wrongCode.statusCode()).isEqualTo(404).isEqualTo(unknownCase.statusCode());
     assertThat(wrongCode.body()).isEqualTo(unknownCase.body()).contains("案号或查询码不正确");
     assertThat(wrongCode.headers().map().keySet()).isEqualTo(unknownCase.headers().map().keySet());
@@ -153,6 +153,6 @@ class DisclosureRestTest {
     assertThat(query("198.51.100.40", caseNumber, newCode).statusCode()).isEqualTo(200);
     assertThat(query("198.51.100.40", caseNumber, code).statusCode()).as("the lost code")
         .isEqualTo(code.equals(newCode) ? 200 : 404);
-    assertThat(notice("lianyuan", "（2026）豫0000执1号").statusCode()).isEqualTo(404);
+    assertThat(notice("lianyuan", "（2000）豫0000执1号").statusCode()).isEqualTo(404);
   }
 }

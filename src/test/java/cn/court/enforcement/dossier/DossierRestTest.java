@@ -68,7 +68,7 @@ class DossierRestTest {
     assertThat(team.statusCode()).isEqualTo(403);
     assertThat(team.body()).contains("只有本案的办案人员、卷宗管理中心和监督部门可以查看").doesNotContain("执行申请书");
 
-    HttpResponse<String> unknown = StaffClient.rest(port, "wanghui", "demo").get(catalogue("（2026）豫0000执1号"));
+    HttpResponse<String> unknown = StaffClient.rest(port, "wanghui", "demo").get(catalogue("（2000）豫0000执1号"));
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("不存在");
 

@@ -39,7 +39,8 @@ class OrganisationFileTest {
       Map.entry("ordinary-team-2", List.of("chenlei", "liudengfeng", "wuxiao", "chuicong", "zhanglongqi")),
       Map.entry("ordinary-team-3", List.of("jiaoyangbo", "lvzhanpeng", "lihaohui", "wangmengxiang")),
       Map.entry("ordinary-team-4", List.of("zhangdahui", "chuike", "shenyanhan", "liangbaixing")),
-      Map.entry("ordinary-team-5", List.of("suguanfeng", "peixinpeng", "wangjiacheng", "malong")));
+      Map.entry("ordinary-team-5", List.of("suguanfeng", "peixinpeng", "wangjiacheng", "malong")),
+      Map.entry("process-designers", List.of("shejiyuan")));
 
   @Test
   void demoOrganisationHasEveryGroupAndMemberOfTheSpec() throws IOException {
@@ -56,6 +57,7 @@ class OrganisationFileTest {
     assertThat(org.person("yangguoping").orElseThrow().groups()).hasSize(6);
     assertThat(org.units()).filteredOn(Unit::supervisor).extracting(Unit::id)
         .containsExactlyInAnyOrder("bureau-leaders", "command-center");
+    assertThat(org.units()).filteredOn(Unit::designs).extracting(Unit::id).containsExactly("process-designers");
   }
 
   @Test

@@ -37,7 +37,7 @@ class PostgresStartupTest {
     assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(DATABASE);
     assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = 'act_re_procdef'",
         Integer.class)).isOne();
-    assertThat(jdbc.queryForObject("select count(*) from act_id_group", Integer.class)).isEqualTo(25);
+    assertThat(jdbc.queryForObject("select count(*) from act_id_group", Integer.class)).isEqualTo(26);
     assertThat(identity.checkPassword("lilinxia", "demo")).isFalse();
     assertThat(identity.checkPassword("court-admin", "Pg-Test-Admin-2026")).isTrue();
   }
