@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -34,8 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * by opening it; no stand-alone task is offered to her.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// It counts the clerk's whole task list: a fresh database, not one shared with earlier browser tests.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffDailyUseBrowserTest {
 
