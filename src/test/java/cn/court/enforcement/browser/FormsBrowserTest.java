@@ -148,6 +148,7 @@ class FormsBrowserTest {
     } catch (RuntimeException | AssertionError e) {
       browser.screenshot("failed");
       browser.savePage("failed");
+      tasklist.leave();
       throw e;
     }
   }
