@@ -14,8 +14,8 @@ public class EngineConfiguration {
   }
 
   @Bean
-  public ProcessEnginePlugin unfilteredAuthorizationGroups() {
-    return new UnfilteredAuthorizationGroups();
+  public ProcessEnginePlugin courtAuthorizationManager() {
+    return new CourtAuthorizationManager();
   }
 
   @Bean
@@ -29,7 +29,7 @@ public class EngineConfiguration {
   }
 
   @Bean
-  public ProcessEnginePlugin taskDueDateIndex() {
-    return new TaskDueDateIndex();
+  public ProcessEnginePlugin taskListIndexes() {
+    return new TaskListIndexes();
   }
 }

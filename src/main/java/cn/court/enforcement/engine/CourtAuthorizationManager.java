@@ -1,0 +1,77 @@
+package cn.court.enforcement.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+
+/**
+ * Camunda's authorization manager with two short cuts that change nobody's permissions:
+ * <ul>
+ *   <li>checks use the caller's groups as they are. Camunda first reads every distinct group id
+ *       of ACT_RU_AUTHORIZATION (once per command: twice per claim-and-complete) to drop the
+ *       caller's groups that hold no grant, which keeps IN lists short for people in hundreds of
+ *       groups; a clerk here is in at most a handful, and that scan grows with the open tasks' grants;
+ *   <li>a task query by someone who may read every task (a grant on '*' for READ on tasks or
+ *       READ_TASK on process definitions: the supervising units) runs without the per-row check.
+ *       The check would pass for every row anyway, but the database still evaluates it for each
+ *       and joins the definitions for it: 全部在办's count at 100,000 open tasks. Revokes cannot
+ *       take such a grant back ({@code authorization-check-revokes: never}, docs/decisions.md).
+ * </ul>
+ */
+public class CourtAuthorizationManager extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomSessionFactories() == null) {
+      configuration.setCustomSessionFactories(new ArrayList<>());
+    }
+    configuration.getCustomSessionFactories().add(new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return AuthorizationManager.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new Manager();
+      }
+    });
+  }
+
+  static class Manager extends AuthorizationManager {
+    @Override
+    public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
+      return authenticatedGroupIds == null ? List.of() : authenticatedGroupIds;
+    }
+
+    @Override
+    public void configureTaskQuery(TaskQueryImpl query) {
+      super.configureTaskQuery(query);
+      AuthorizationCheck check = query.getAuthCheck();
+      // getShouldPerform… is what the mapping reads (enabled and some permission to check).
+      if (check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null
+          && isAuthorized(check.getAuthUserId(), check.getAuthGroupIds(), everyTask())) {
+        check.setAuthorizationCheckEnabled(false);
+      }
+    }
+
+    /** READ on every task, directly or through every process definition: what a supervisor holds. */
+    private static CompositePermissionCheck everyTask() {
+      return new PermissionCheckBuilder().disjunctive()
+          .atomicCheckForResourceId(Resources.TASK, Authorization.ANY, Permissions.READ)
+          .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_TASK)
+          .build();
+    }
+  }
+}
