@@ -22,8 +22,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  *       of ACT_RU_AUTHORIZATION (once per command: twice per claim-and-complete) to drop the
  *       caller's groups that hold no grant, which keeps IN lists short for people in hundreds of
  *       groups; a clerk here is in at most a handful, and that scan grows with the open tasks' grants;
- *   <li>a task query by someone who may read every task (a grant on '*' for READ on tasks or
- *       READ_TASK on process definitions: the supervising units) runs without the per-row check.
+ *   <li>a task query not limited to one's own links, by someone who may read every task (a grant on
+ *       '*' for READ on tasks or READ_TASK on process definitions: the supervising units), runs
+ *       without the per-row check.
  *       The check would pass for every row anyway, but the database still evaluates it for each
  *       and joins the definitions for it: 全部在办's count at 100,000 open tasks. Revokes cannot
  *       take such a grant back ({@code authorization-check-revokes: never}, docs/decisions.md).
@@ -60,10 +61,19 @@ public class CourtAuthorizationManager extends AbstractProcessEnginePlugin {
       super.configureTaskQuery(query);
       AuthorizationCheck check = query.getAuthCheck();
       // getShouldPerform… is what the mapping reads (enabled and some permission to check).
-      if (check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null
+      if (check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null && !foundByOwnLinks(query)
           && isAuthorized(check.getAuthUserId(), check.getAuthGroupIds(), everyTask())) {
         check.setAuthorizationCheckEnabled(false);
       }
+    }
+
+    /**
+     * A list of one's own or one's groups' tasks (我的待办, 本组待办, a step's look-up): the row-local
+     * tests decide it at once, so asking for a global grant first would only add a statement.
+     */
+    private static boolean foundByOwnLinks(TaskQueryImpl query) {
+      return query.getQueries().size() == 1 && (query.getAssignee() != null || query.getCandidateUser() != null
+          || query.getCandidateGroup() != null || query.getCandidateGroupsInternal() != null);
     }
 
     /** READ on every task, directly or through every process definition: what a supervisor holds. */

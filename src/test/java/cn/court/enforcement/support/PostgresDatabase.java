@@ -16,12 +16,18 @@ public final class PostgresDatabase {
   private PostgresDatabase() {
   }
 
-  /** Drops and creates {@code database}; call from the test class's static initializer. */
+  /**
+   * Drops and creates {@code database} with the planner settings production's server gets
+   * (docker-compose.yml, docs/operations.md), so plans and figures measured here are production's;
+   * call from the test class's static initializer.
+   */
   public static void recreate(String database) {
     try (Connection c = DriverManager.getConnection(SERVER + "test", "postgres", "");
          Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + database);
+      s.execute("ALTER DATABASE " + database + " SET jit = off");
+      s.execute("ALTER DATABASE " + database + " SET random_page_cost = 1.1");
     } catch (SQLException e) {
       throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for this test: " + e.getMessage(), e);
     }
