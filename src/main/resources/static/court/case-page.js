@@ -73,6 +73,12 @@
       ['法定代表人或负责人', function (p) { return p.legalRepresentative; }], ['联系电话', function (p) { return p.phone; }],
       ['住所地', function (p) { return p.address; }]], page.parties);
     showProcesses(page.processes);
+    // Each decision names the table version that took it: a later version never decides it again.
+    table('case-decisions', [['决策', function (d) { return d.name; }],
+      ['决策表版本', function (d) { return d.version === null ? d.key + '（已删除的版本）' : d.key + ' 第 ' + d.version + ' 版'; }],
+      ['决定时间', function (d) { return d.decidedAt; }], ['流程', function (d) { return d.process; }],
+      ['结果', function (d) { return d.result; }], ['命中规则', function (d) { return d.rule; }]],
+      page.decisions, '尚无决策表的决定');
     showClock(page.clock);
     showMeasures(page.measures);
     table('case-property', [['被执行人', function (p) { return p.respondent; }], ['财产类型', function (p) { return p.kind; }],

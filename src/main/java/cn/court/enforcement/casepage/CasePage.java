@@ -20,7 +20,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +30,24 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 /**
  * One page per case (issue 16 §2), gathered from the beans that keep each part: the filing and its
  * parties ({@code casefile/}), every process of the case with its open tasks (the engine), the
  * case clock ({@code calendar/CaseClock}), measures and property items per respondent, the money
- * ({@code funds/}), the circulation register and the dossier catalogue. Codes are given in Chinese
+ * ({@code funds/}), the circulation register, the dossier catalogue and the decisions the case's
+ * decision tables took, each with the table version that took it. Codes are given in Chinese
  * ({@link CodeLabels}), people and units by name, times in the court's time zone. Read only after
  * {@link CaseAccess} let the caller see the case: the look-ups themselves run without the engine's
  * authorization checks, so a team member also sees the tasks of the case's other units.
@@ -51,7 +59,7 @@ public class CasePage {
 
   public record View(String caseNumber, Filing filing, List<Party> parties, List<Process> processes, Clock clock,
       List<RespondentMeasures> measures, List<Property> propertyItems, Money money, List<HandOver> circulation,
-      List<Document> dossier) {}
+      List<Document> dossier, List<Decision> decisions) {}
 
   public record Filing(LocalDate filingDate, String caseKind, boolean nonLitigation, BigDecimal amountClaimed,
       String basisDocumentNumber, String basisCourt, String basisType, String propertyClues, String handler,
@@ -88,6 +96,13 @@ public class CasePage {
       String toUnit, String toPerson, String step) {}
 
   public record Document(String documentType, String name, int pages, String scannedAt, String scannedBy) {}
+
+  /**
+   * A decision a decision table took on the case (issue 17 §4): the table's name, key and version
+   * (null once its deployment was deleted), when, in which process, the result and the rule that matched.
+   */
+  public record Decision(String name, String key, Integer version, String decidedAt, String process, String result,
+      String rule) {}
 
   private final CaseAccess access;
   private final ProcessEngine engine;
@@ -141,7 +156,8 @@ public class CasePage {
             "registration".equals(e.kind()) ? "登记" : "移交", e.registerNumber(), minutes(e.handedAt()),
             unit(e.fromUnit()), person(e.fromPerson()), unit(e.toUnit()), person(e.toPerson()), e.stepName())).toList(),
         dossier.catalogueOf(number).stream().map(d -> new Document(d.documentType(), d.name(), d.pages(),
-            MINUTES.format(d.scannedAt()), person(d.scannedBy()))).toList());
+            MINUTES.format(d.scannedAt()), person(d.scannedBy()))).toList(),
+        access.withoutAuthorization(() -> decisions(readable)));
   }
 
   private Filing filing(CaseFileRows.Filing f) {
@@ -173,6 +189,50 @@ public class CasePage {
           running ? "/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime" : null, tasks));
     }
     return processes;
+  }
+
+  /**
+   * Every decision evaluated in the case's instances, oldest first, from the history (level
+   * {@code court} keeps decisions): never evaluated again, so a case decided by an older table
+   * version keeps that version's result.
+   */
+  private List<Decision> decisions(ReadableCase readable) {
+    record Decided(HistoricProcessInstance instance, HistoricDecisionInstance decision) {}
+    Map<String, DecisionTable> tables = new HashMap<>();
+    return readable.instances().stream()
+        .flatMap(instance -> engine.getHistoryService().createHistoricDecisionInstanceQuery()
+            .processInstanceId(instance.getId()).includeOutputs().list().stream().map(d -> new Decided(instance, d)))
+        .sorted(Comparator.comparing(decided -> decided.decision().getEvaluationTime()))
+        .map(decided -> {
+          HistoricDecisionInstance decision = decided.decision();
+          DecisionTable table = tables.computeIfAbsent(decision.getDecisionDefinitionId(), this::table);
+          List<HistoricDecisionOutputInstance> outputs = decision.getOutputs();
+          return new Decision(decision.getDecisionDefinitionName(), decision.getDecisionDefinitionKey(), table.version(),
+              minutes(decision.getEvaluationTime()), Objects.requireNonNullElse(
+                  decided.instance().getProcessDefinitionName(), decided.instance().getProcessDefinitionKey()),
+              outputs.stream().map(output -> output.getClauseName() + "："
+                  + labels.decisionOutput(output.getVariableName(), output.getValue())).distinct()
+                  .collect(Collectors.joining("；")),
+              outputs.stream().map(output -> table.rules().get(output.getRuleId())).filter(Objects::nonNull).distinct()
+                  .collect(Collectors.joining("；")));
+        }).toList();
+  }
+
+  /** A deployed table version: its number and the description of each rule, by rule id. */
+  private record DecisionTable(Integer version, Map<String, String> rules) {}
+
+  private DecisionTable table(String definitionId) {
+    RepositoryService repository = engine.getRepositoryService();
+    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionId(definitionId)
+        .singleResult();
+    if (definition == null) {
+      return new DecisionTable(null, Map.of());
+    }
+    Map<String, String> rules = new HashMap<>();
+    repository.getDmnModelInstance(definitionId).getModelElementsByType(Rule.class).stream()
+        .filter(rule -> rule.getDescription() != null)
+        .forEach(rule -> rules.put(rule.getId(), rule.getDescription().getTextContent().strip()));
+    return new DecisionTable(definition.getVersion(), rules);
   }
 
   private List<String> candidateGroups(Task task) {

@@ -39,6 +39,8 @@ public class CodeLabels {
   private final Map<String, String> teamMeasures;
   private final Map<String, String> punishments;
   private final Map<String, String> offlineMeasures;
+  /** Per output of a decision table, the words of the form that shows its result. */
+  private final Map<String, Map<String, String>> decisionOutputs;
 
   public CodeLabels() {
     caseKinds = options("case-filing", "caseKind");
@@ -46,6 +48,7 @@ public class CodeLabels {
     teamMeasures = options("team-measure", "nextMeasure");
     punishments = options("punishment-proposal", "punishmentKind");
     offlineMeasures = options("offline-control", "offlineMeasure");
+    decisionOutputs = Map.of("suggestedTrack", options("triage-confirm", "suggestedTrack"));
   }
 
   public String caseKind(String code) {
@@ -67,6 +70,11 @@ public class CodeLabels {
 
   public String offlineMeasure(String code) {
     return label(offlineMeasures, code);
+  }
+
+  /** A decision table's result: the words of the form that shows it (triage-confirm for the triage), else the value. */
+  public String decisionOutput(String output, Object value) {
+    return value == null ? "（无）" : label(decisionOutputs.getOrDefault(output, Map.of()), value.toString());
   }
 
   /** A case_measure row's kind: a team measure, an interview, a punishment, a disposal's record. */

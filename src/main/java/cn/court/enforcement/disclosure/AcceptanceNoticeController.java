@@ -4,8 +4,11 @@ import cn.court.enforcement.casefile.CaseFiling;
 import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.security.ApiRefusal;
 import cn.court.enforcement.security.CurrentStaff;
+import cn.court.enforcement.termination.CaseRecords;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
  * disclosure unit (执行公开及执行咨询). There is no printed notice in the processes, so the
  * notice page {@code /court/acceptance-notice.html?caseNumber=…} shows the code generated at
  * filing the first time it is opened, and never again; a lost code is replaced by a new one
- * ({@code POST}, HTTP Basic: the webapp session only reads), which makes the old one useless.
+ * ({@code POST}, HTTP Basic: the webapp session only reads), which makes the old one useless. A case
+ * filed before codes existed (V17) has none until the same {@code POST} issues its first.
  */
 @RestController
+@EnableConfigurationProperties(DisclosureProperties.class)
 @RequestMapping("/api/disclosure/acceptance-notice")
 public class AcceptanceNoticeController {
 
@@ -31,16 +36,25 @@ public class AcceptanceNoticeController {
   private final CurrentStaff currentStaff;
   private final CaseRegistry registry;
   private final QueryCodes codes;
+  private final CaseRecords records;
+  private final DisclosureProperties properties;
 
-  public AcceptanceNoticeController(CurrentStaff currentStaff, CaseRegistry registry, QueryCodes codes) {
+  public AcceptanceNoticeController(CurrentStaff currentStaff, CaseRegistry registry, QueryCodes codes, CaseRecords records,
+      DisclosureProperties properties) {
     this.currentStaff = currentStaff;
     this.registry = registry;
     this.codes = codes;
+    this.records = records;
+    this.properties = properties;
   }
 
-  /** The notice: {@code queryCode} is there the first time only; after that {@code printedAt} says when. */
-  public record Notice(String caseNumber, List<String> applicants, String queryCode, LocalDateTime printedAt,
-      String queryPage) {}
+  /**
+   * The notice: {@code queryCode} is there the first time only; after that {@code printedAt} says when.
+   * {@code codeIssued} false: the case has no code yet (filed before V17). {@code queryPage} is the
+   * configured public address, or the path on this server when none is configured.
+   */
+  public record Notice(String caseNumber, String court, LocalDate filingDate, List<String> applicants, String queryCode,
+      boolean codeIssued, LocalDateTime printedAt, String queryPage) {}
 
   @GetMapping
   @Transactional
@@ -60,8 +74,10 @@ public class AcceptanceNoticeController {
 
   private Notice notice(String caseNumber, String code) {
     List<String> applicants = CaseDisclosure.names(registry.parties(caseNumber), CaseFiling.APPLICANT);
-    return new Notice(caseNumber, applicants, code, code == null ? codes.printedAt(caseNumber).orElse(null) : null,
-        "/public/disclosure.html");
+    LocalDateTime printedAt = code == null ? codes.printedAt(caseNumber).orElse(null) : null;
+    String queryPage = properties.queryPageUrl().isBlank() ? "/public/disclosure.html" : properties.queryPageUrl();
+    return new Notice(caseNumber, properties.courtName(), records.filingDate(caseNumber).orElse(null), applicants, code,
+        code != null || printedAt != null, printedAt, queryPage);
   }
 
   private String filed(String caseNumber) {

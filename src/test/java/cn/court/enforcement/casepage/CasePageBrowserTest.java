@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * In a real Chinese Chromium: the case's handler, logged in to Tasklist, opens the case page, enters
  * the case number and sees the parties, the team's current task with its handler, the property,
- * the measures and the clock (a supervisor also the Cockpit links); a member of another team, also logged in, sees only the refusal; a
+ * the measures, the clock and the triage table's decision with its version (a supervisor also the Cockpit links); a member of another team, also logged in, sees only the refusal; a
  * browser without a session is asked to log in. Screenshots under target/browser/case-page*.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -54,7 +54,7 @@ class CasePageBrowserTest {
       browser.await(By.id("case-content"));
       browser.awaitText(teamCase.respondent());
       browser.screenshot("case-page");
-      for (String section : List.of("case-clock", "case-measures", "case-circulation")) {
+      for (String section : List.of("case-decisions", "case-clock", "case-measures", "case-circulation")) {
         browser.driver().executeScript("arguments[0].scrollIntoView()", browser.await(By.id(section)));
         browser.screenshot(section);
       }
@@ -63,6 +63,8 @@ class CasePageBrowserTest {
           teamCase.respondent(), "执行案件办理（进行中）", teamName, handlerName, "银行存款", TeamCase.VEHICLE.holder(),
           "查封", "谈话（被执行人）", TeamCase.RESPONDENT_INTERVIEW, "公告", "30 日", "执行期限届满日",
           clock.deadline(teamCase.caseNumber()).toString(), "登记", "信息核对初次接待");
+      assertThat(browser.await(By.id("case-decisions")).getText()).as("the triage table's suggestion and its version")
+          .contains("繁简分流建议", "triage 第 1 版", "建议分流方式：普通案件，随机分配普执团队", "以上均不符合");
       WebElement mainTasks = browser.all(By.cssSelector("#case-processes table")).get(0);
       assertThat(mainTasks.getText()).contains(teamName, handlerName);
       assertThat(text).as("staff have no Cockpit").doesNotContain("在 Cockpit 中查看");

@@ -144,7 +144,7 @@ class DesignerDeploymentTest {
   }
 
   /** Camunda Modeler's REST calls (client/src/plugins/deployment-tool/shared/CamundaAPI.js, Modeler 5.x). */
-  private record Modeler(String base, String user) {
+  record Modeler(String base, String user) {
 
     HttpResponse<String> get(String path) {
       return send(request(path).GET());

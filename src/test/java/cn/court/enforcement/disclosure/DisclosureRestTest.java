@@ -2,10 +2,7 @@ package cn.court.enforcement.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.court.enforcement.casefile.CaseFlow;
 import cn.court.enforcement.casefile.CaseRegistry;
-import cn.court.enforcement.casefile.CaseVariables;
-import cn.court.enforcement.support.FormCases;
 import cn.court.enforcement.support.StaffClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,13 +35,8 @@ class DisclosureRestTest {
   @Autowired TaskService tasks;
   @Autowired CaseRegistry registry;
 
-  /** A case filed as the filing division files it, with intake's first check done. */
   private String filedCase() {
-    String caseNumber = FormCases.newCaseNumber();
-    String instance = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, CaseFlow.filing(caseNumber)).getId();
-    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_VerifyFilingData")
-        .singleResult().getId(), Map.of("filingCheck", "correct"));
-    return caseNumber;
+    return FiledCase.file(runtime, tasks);
   }
 
   private HttpResponse<String> notice(String user, String caseNumber) {
