@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.court.enforcement.calendar.CaseClock;
 import cn.court.enforcement.calendar.CaseTerm.PauseReason;
 import cn.court.enforcement.calendar.TimeLimitParseListener;
+import cn.court.enforcement.escalation.EscalationSweep;
+import cn.court.enforcement.escalation.NodeDeadlines;
+import cn.court.enforcement.escalation.NodeDeadlines.Node;
 import cn.court.enforcement.migration.CaseMigration.Migration;
 import cn.court.enforcement.migration.CaseMigration.Progress;
 import cn.court.enforcement.migration.MigrationReport.Activity;
@@ -20,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,10 +39,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,9 +78,11 @@ class CaseMigrationTest {
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired CaseClock clock;
+  @Autowired EscalationSweep sweep;
+  @Autowired NodeDeadlines nodes;
 
   /** What a case had before the migration: its task and its clock. */
-  record Before(String caseNumber, String activityId, String taskId, Date due, CaseClock.State clock) {}
+  record Before(String caseNumber, String activityId, String taskId, Date due, String assignee, CaseClock.State clock) {}
 
   private static Map<String, Integer> spread() {
     Map<String, Integer> spread = new LinkedHashMap<>();
@@ -98,6 +107,11 @@ class CaseMigrationTest {
       }
     }
     assertThat(cases).hasSize(200);
+    // two months on, every node is badly overdue: the sweep records and announces each stage once
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(60))));
+    assertThat(sweep.sweep().stagesSent()).isGreaterThanOrEqualTo(200);
+    Map<String, Node> escalated = nodes.recorded(cases.values().stream().map(Before::taskId).toList());
+    assertThat(escalated).hasSize(200);
     deploy(version2());
     ProcessDefinition v2 = latest();
     assertThat(v2.getVersion()).isEqualTo(v1.getVersion() + 1);
@@ -159,11 +173,20 @@ class CaseMigrationTest {
       assertThat(task.getId()).isEqualTo(before.taskId());
       assertThat(task.getTaskDefinitionKey()).isEqualTo(before.activityId().equals(RENAMED) ? RENAMED_TO : before.activityId());
       assertThat(task.getDueDate()).as(before.caseNumber()).isEqualTo(before.due());
+      assertThat(task.getAssignee()).as(before.caseNumber()).isEqualTo(before.assignee());
       assertThat(clock.state(before.caseNumber())).isEqualTo(before.clock());
     });
+    // the escalation state is the tasks': no stage is announced again, each node's record is as it was
+    assertThat(sweep.sweep().stagesSent()).isZero();
+    assertThat(nodes.recorded(escalated.keySet())).isEqualTo(escalated);
     // the renamed task is held to its limits in the new diagram too: the escalation sweep reads them there
     assertThat(TimeLimitParseListener.limitsOf(repository.getProcessDefinition(v2.getId()), RENAMED_TO))
         .isEqualTo(TimeLimitParseListener.names(RECEPTION_LIMITS));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   @Test
@@ -185,7 +208,10 @@ class CaseMigrationTest {
     assertThat(noBatch.body()).contains("没有编号为 no-such-batch 的迁移批次");
   }
 
-  /** A case filed a few days ago, waiting at {@code activityId}; every tenth with a period its clock does not count. */
+  /**
+   * A case filed a few days ago, waiting at {@code activityId}; every tenth with a period its clock
+   * does not count, every third task assigned to someone.
+   */
   private Before startAt(String activityId, int i) {
     String caseNumber = FormCases.newCaseNumber();
     LocalDate filed = LocalDate.now().minusDays(i % 7);
@@ -199,7 +225,11 @@ class CaseMigrationTest {
         .startBeforeActivity(activityId).execute().getId();
     Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
     assertThat(task.getDueDate()).as(activityId).isNotNull();
-    return new Before(caseNumber, activityId, task.getId(), task.getDueDate(), clock.state(caseNumber));
+    if (i % 3 == 0) {
+      tasks.setAssignee(task.getId(), "lilinxia");
+    }
+    return new Before(caseNumber, activityId, task.getId(), task.getDueDate(), i % 3 == 0 ? "lilinxia" : null,
+        clock.state(caseNumber));
   }
 
   /**
