@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -77,6 +79,7 @@ class CaseMigrationTest {
   @Autowired RepositoryService repository;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
+  @Autowired FormService forms;
   @Autowired CaseClock clock;
   @Autowired EscalationSweep sweep;
   @Autowired NodeDeadlines nodes;
@@ -182,6 +185,11 @@ class CaseMigrationTest {
     // the renamed task is held to its limits in the new diagram too: the escalation sweep reads them there
     assertThat(TimeLimitParseListener.limitsOf(repository.getProcessDefinition(v2.getId()), RENAMED_TO))
         .isEqualTo(TimeLimitParseListener.names(RECEPTION_LIMITS));
+    // and finds its form, now bound to the new version's deployment
+    Task renamed = tasks.createTaskQuery().processDefinitionId(v2.getId()).taskDefinitionKey(RENAMED_TO).listPage(0, 1).get(0);
+    try (InputStream form = forms.getDeployedTaskForm(renamed.getId())) {
+      assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"intake-reception\"");
+    }
   }
 
   @AfterEach
