@@ -35,6 +35,8 @@ import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpStatus;
@@ -74,6 +76,7 @@ public class CaseMigration {
 
   private static final String UNMAPPED_ENGINE_FAILURE = "There is no migration instruction for this instance's activity";
   private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
+  private static final Logger log = LoggerFactory.getLogger(CaseMigration.class);
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
@@ -154,9 +157,13 @@ public class CaseMigration {
       if (running.isEmpty()) {
         continue;
       }
-      Planned planned = plan(source, target, targetModel, mappings);
-      Tally tally = new Tally(repository.getBpmnModelInstance(source.getId()), planned, mappings);
+      BpmnModelInstance sourceModel = repository.getBpmnModelInstance(source.getId());
+      Planned planned = plan(source, sourceModel, target, targetModel, mappings);
+      Tally tally = new Tally(sourceModel, planned, mappings);
+      long started = System.currentTimeMillis();
       running.forEach(tally::add);
+      log.info("Migration of {} version {}: {} instances rehearsed in {} ms, {} can move", processKey, source.getVersion(),
+          running.size(), System.currentTimeMillis() - started, tally.movable.size());
       versions.add(tally.version(source, running.size()));
       plans.put(source.getId(), planned.plan());
       movable.put(source.getId(), tally.movable);
@@ -167,9 +174,8 @@ public class CaseMigration {
   /** A version's plan (null when refused), its problems and notes. */
   private record Planned(MigrationPlan plan, List<String> problems, List<String> notes, Map<String, String> targets) {}
 
-  private Planned plan(ProcessDefinition source, ProcessDefinition target, BpmnModelInstance targetModel,
-      MigrationMappings mappings) {
-    BpmnModelInstance sourceModel = repository.getBpmnModelInstance(source.getId());
+  private Planned plan(ProcessDefinition source, BpmnModelInstance sourceModel, ProcessDefinition target,
+      BpmnModelInstance targetModel, MigrationMappings mappings) {
     // the parsed definitions (deployment cache), whose activities carry their time limits
     ProcessDefinition parsedSource = repository.getProcessDefinition(source.getId());
     ProcessDefinition parsedTarget = repository.getProcessDefinition(target.getId());
