@@ -12,4 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "court.migration")
 public record MigrationProperties(@DefaultValue("classpath:processes/migrations/") String mappingDirectory,
-    String processKey, boolean confirm) {}
+    String processKey, @DefaultValue("false") boolean confirm) {}
