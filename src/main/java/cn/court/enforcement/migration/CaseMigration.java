@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
@@ -164,7 +165,7 @@ public class CaseMigration {
       running.forEach(tally::add);
       log.info("Migration of {} version {}: {} instances rehearsed in {} ms, {} can move", processKey, source.getVersion(),
           running.size(), System.currentTimeMillis() - started, tally.movable.size());
-      versions.add(tally.version(source, running.size()));
+      versions.add(tally.version(source));
       plans.put(source.getId(), planned.plan());
       movable.put(source.getId(), tally.movable);
     }
@@ -256,9 +257,13 @@ public class CaseMigration {
     }
 
     void add(ProcessInstance instance) {
+      ActivityInstance tree = runtime.getActivityInstance(instance.getId());
+      if (tree == null) {
+        return; // ended since it was listed: nothing to move
+      }
       List<String> reasons = planned.plan() == null ? List.of("本版本的迁移方案未通过校验，实例保留在原版本")
           : rehearse(instance.getId());
-      Set<String> at = activitiesOf(runtime.getActivityInstance(instance.getId()));
+      Set<String> at = activitiesOf(tree);
       at.forEach(id -> perActivity.computeIfAbsent(id, key -> new int[2])[reasons.isEmpty() ? 0 : 1]++);
       if (reasons.isEmpty()) {
         movable.add(instance.getId());
@@ -267,7 +272,8 @@ public class CaseMigration {
       }
     }
 
-    Version version(ProcessDefinition source, int running) {
+    Version version(ProcessDefinition source) {
+      int running = movable.size() + staying.size();
       List<Activity> activities = perActivity.entrySet().stream().map(e -> new Activity(e.getKey(), name(e.getKey()),
           planned.targets().get(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
       return new Version(source.getVersion(), source.getId(), running, movable.size(), planned.problems(),
@@ -283,6 +289,9 @@ public class CaseMigration {
           return List.of();
         } catch (MigratingProcessInstanceValidationException refused) {
           return reasons(refused.getValidationReport());
+        } catch (ProcessEngineException failed) {
+          // e.g. the case took a step meanwhile (optimistic locking), or a listener of a new scope refused
+          return List.of("试迁移出错：" + failed.getMessage());
         }
       });
     }
