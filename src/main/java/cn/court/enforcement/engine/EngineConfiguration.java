@@ -19,6 +19,11 @@ public class EngineConfiguration {
   }
 
   @Bean
+  public ProcessEnginePlugin newTaskGrants() {
+    return new NewTaskGrants();
+  }
+
+  @Bean
   public ProcessEnginePlugin taskStartFromTask() {
     return new TaskStartFromTask();
   }
