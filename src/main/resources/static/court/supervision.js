@@ -74,7 +74,7 @@ function table(data) {
   if (data.rows.length === 0) {
     return el('p', {class: 'empty'}, '暂无数据');
   }
-  const head = el('tr', {}, ...data.columns.map(c => el('th', {}, c.label)));
+  const head = el('tr', {}, ...data.columns.map(c => el('th', NUMBER_COLUMNS.test(c.key) ? {class: 'number'} : {}, c.label)));
   const body = data.rows.map(row => el('tr', {}, ...data.columns.map(c => cell(c.key, row))));
   return el('div', {class: 'scroll'}, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
 }
@@ -109,13 +109,19 @@ function stacked(rows, x, group, value) {
     name, type: 'bar', stack: 'all',
     data: xs.map(v => rows.filter(r => r[x] === v && r[group] === name).reduce((sum, r) => sum + Number(r[value]), 0))
   }));
-  return {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60, containLabel: true},
+  return {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60, bottom: 10, containLabel: true},
     xAxis: {type: 'category', data: xs, axisLabel: {interval: 0, rotate: xs.length > 6 ? 30 : 0}},
     yAxis: {type: 'value', minInterval: 1}, series};
 }
 
+/** One row per x, each key summed over the rows with that x. */
+function sums(rows, x, keys) {
+  return distinct(rows.map(r => r[x])).map(v => Object.fromEntries([[x, v],
+    ...keys.map(k => [k, rows.filter(r => r[x] === v).reduce((sum, r) => sum + Number(r[k]), 0)])]));
+}
+
 function bars(rows, x, series) {
-  return {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50, containLabel: true},
+  return {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50, bottom: 10, containLabel: true},
     xAxis: {type: 'category', data: rows.map(r => r[x]), axisLabel: {interval: 0, rotate: rows.length > 6 ? 30 : 0}},
     yAxis: {type: 'value'},
     series: series.map(([key, name]) => ({name, type: 'bar', data: rows.map(r => Number(r[key]))}))};
@@ -124,11 +130,12 @@ function bars(rows, x, series) {
 const CHARTS = {
   'stacked-team': rows => stacked(rows, 'teamName', 'stage', 'cases'),
   'weeks': rows => bars(rows, 'week', [['nodes', '超期节点数'], ['stillOpen', '其中仍未办结']]),
-  'in-term': rows => stacked(rows, 'month', 'teamName', 'inTerm'),
+  // all teams together: a month's closures beside those within the term (per team in the table)
+  'in-term': rows => bars(sums(rows, 'month', ['closed', 'inTerm']), 'month', [['closed', '结案数'], ['inTerm', '期限内结案']]),
   'kinds': rows => stacked(rows, 'month', 'kind', 'closed'),
   'stage-times': rows => bars(rows, 'stage', [['averageDays', '平均（天）'], ['p90Days', '90%分位（天）']]),
   'fairness': rows => bars(rows, 'teamName', [['observed', '分到案件数'], ['expected', '期望数']]),
-  'money': rows => ({tooltip: {}, grid: {containLabel: true},
+  'money': rows => ({tooltip: {}, grid: {bottom: 10, containLabel: true},
     xAxis: {type: 'category', data: ['已到账', '执行费用', '已发放', '待发放', '未发放']}, yAxis: {type: 'value'},
     series: [{type: 'bar', data: ['arrived', 'costs', 'paid', 'pending', 'outstanding'].map(k => Number(rows[0][k]))}]})
 };
