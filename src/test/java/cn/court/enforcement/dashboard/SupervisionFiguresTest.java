@@ -97,7 +97,7 @@ class SupervisionFiguresTest {
   }
 
   /** "key1|key2" → value of each row. */
-  private static Map<String, Long> counts(JsonNode rows, String value, String... keys) {
+  static Map<String, Long> counts(JsonNode rows, String value, String... keys) {
     Map<String, Long> counts = new TreeMap<>();
     rows.forEach(row -> counts.merge(Arrays.stream(keys).map(k -> row.get(k).asText()).collect(Collectors.joining("|")),
         row.get(value).asLong(), Long::sum));
