@@ -156,6 +156,27 @@ final class DatabaseFigures {
     return total;
   }
 
+  /**
+   * "case number|arrival day" → unpaid yuan of each arrival not fully paid out more than 30 days after it
+   * arrived (《最高人民法院关于执行款物管理工作的规定》第十一条; time-limits.yml {@code money-payout}).
+   */
+  Map<String, String> latePayouts() {
+    LocalDate today = deadlines.today();
+    Map<String, String> late = new TreeMap<>();
+    for (String caseNumber : allCaseNumbers()) {
+      List<CaseMoneyLedger.Payout> payouts = ledger.payouts(caseNumber);
+      for (CaseMoneyLedger.Arrival arrival : ledger.arrivals(caseNumber)) {
+        BigDecimal unpaid = arrival.amount().subtract(arrival.costs()).subtract(payouts.stream()
+            .filter(p -> p.arrivalId() == arrival.id() && "paid".equals(p.status()))
+            .map(CaseMoneyLedger.Payout::share).reduce(BigDecimal.ZERO, BigDecimal::add));
+        if (today.isAfter(arrival.arrivedOn().plusDays(30)) && unpaid.signum() > 0) {
+          late.put(caseNumber + "|" + arrival.arrivedOn(), unpaid.setScale(2).toPlainString());
+        }
+      }
+    }
+    return late;
+  }
+
   /** Ordinary team name → cases it drew among the draws where every team of the pool took part. */
   Map<String, Long> fullPoolDraws() {
     Map<String, Long> counts = new TreeMap<>();

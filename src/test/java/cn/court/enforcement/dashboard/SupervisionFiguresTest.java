@@ -69,6 +69,11 @@ class SupervisionFiguresTest {
         .map(SupervisionFiguresTest::cents).containsExactly(Stream.of(balance.arrived(), balance.costs(), balance.paid(),
             balance.pending(), balance.outstanding()).map(SupervisionFiguresTest::cents).toArray(String[]::new));
 
+    Map<String, String> late = new TreeMap<>();
+    rows("late-payouts").forEach(r -> late.put(r.get("caseNumber").asText() + "|" + r.get("arrivedOn").asText(),
+        cents(r.get("unpaid").decimalValue())));
+    assertThat(late).isEqualTo(db.latePayouts()).isNotEmpty();
+
     JsonNode fairness = JSON.readTree(leader().get("/api/supervision/fairness").body()).get("table").get("rows");
     assertThat(counts(fairness, "observed", "teamName")).isEqualTo(db.fullPoolDraws());
 

@@ -89,7 +89,8 @@ class SupervisionPostgresTest {
       sql.reset();
       sql.trace();
       HttpResponse<String> json = leader.get("/api/supervision/" + table);
-      sql.traced().stream().filter(s -> FIGURES_QUERY.matcher(s).matches()).forEach(s -> queries.putIfAbsent(s, table));
+      sql.traced().stream().map(s -> s.replaceFirst("^\\d+ ", "")) // the trace counts each statement's executions
+          .filter(s -> FIGURES_QUERY.matcher(s).matches()).forEach(s -> queries.putIfAbsent(s, table));
       sql.reset();
       assertThat(json.statusCode()).as(table + ": " + json.body()).isEqualTo(200);
       answers.put(table, JSON.readTree(json.body()));
@@ -111,7 +112,8 @@ class SupervisionPostgresTest {
     assertThat(counts(answers.get("fairness").get("table").get("rows"), "observed", "teamName"))
         .isEqualTo(db.fullPoolDraws());
 
-    assertThat(queries).as("the figures' queries seen").hasSizeGreaterThanOrEqualTo(9);
+    // closures and closure-kinds share one query; fairness reads the allocation ledger in chain order, as its verification
+    assertThat(queries).as("the figures' queries seen").hasSize(8);
     StringBuilder report = new StringBuilder();
     List<String> scans = new ArrayList<>();
     queries.forEach((query, table) -> {
@@ -126,6 +128,8 @@ class SupervisionPostgresTest {
     });
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "supervision-explain.txt"), report + "Sequential scans left: " + scans + "\n");
+    // only the money totals read whole tables, by nature: they sum every arrival and payout
+    assertThat(scans).isNotEmpty().allMatch(scan -> scan.startsWith("money: "));
   }
 
   /** The generic plan of a traced statement ({@code ?} placeholders), as for any parameter values. */
