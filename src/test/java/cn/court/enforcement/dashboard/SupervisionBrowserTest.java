@@ -74,6 +74,11 @@ class SupervisionBrowserTest {
 
       assertThat(counts(cells(browser, "open-cases"))).isEqualTo(db.openCasesPerTeamAndStage());
       assertThat(counts(cells(browser, "handlers"))).isEqualTo(db.casesPerHandler());
+      assertThat(counts(cells(browser, "closure-kinds"))).isEqualTo(db.closureKinds(12));
+      Map<String, Long> fairness = new TreeMap<>();
+      cells(browser, "fairness").forEach(row -> fairness.put(row.get(0), Long.parseLong(row.get(1))));
+      assertThat(fairness).isEqualTo(db.fullPoolDraws());
+      assertThat(browser.await(By.id("ledger")).getText()).startsWith("分案记录校验：完整");
       CaseMoneyBalance money = db.money();
       assertThat(cells(browser, "money").get(0)).containsExactlyElementsOf(Stream.of(money.arrived(), money.costs(), money.paid(),
           money.pending(), money.outstanding()).map(a -> a.setScale(2, RoundingMode.UNNECESSARY).toPlainString()).toList());
