@@ -26,7 +26,8 @@ import org.springframework.context.ApplicationContext;
  * In a real Chinese Chromium on the demo cases: the bureau chief, logged in to Tasklist, opens the
  * supervision page; its charts are drawn with data, its tables show the figures of the database
  * (counted through the engine, {@link DatabaseFigures}), an overdue case links to its case page and
- * its Cockpit instance, and a table's CSV link gives CSV. A filing clerk gets the refusal.
+ * its Cockpit instance, its person to their overdue nodes, and a table's CSV link gives CSV. A filing
+ * clerk gets the refusal.
  * Screenshots under target/browser/supervision*.
  */
 @SupervisionSpringTest
@@ -93,6 +94,14 @@ class SupervisionBrowserTest {
       assertThat(overdue.findElement(By.cssSelector("a.cockpit")).getAttribute("href"))
           .contains("/camunda/app/cockpit/default/#/process-instance/").endsWith("/runtime");
       assertThat(overdue.findElement(By.cssSelector("td[data-key='overdueDays']")).getText()).isEqualTo("12");
+      // and to the person: only their overdue nodes
+      WebElement person = overdue.findElement(By.cssSelector("td[data-key='assigneeName'] a"));
+      String name = person.getText();
+      browser.click(person);
+      browser.awaitText("当前超期节点（" + name + "）");
+      browser.screenshot("overdue-of-" + name);
+      assertThat(cells(browser, "overdue")).isNotEmpty().allMatch(row -> row.get(3).equals(name))
+          .anyMatch(row -> row.get(0).startsWith(overdueCase));
 
       // the CSV link of a table, fetched with the page's session
       String csvLink = browser.await(By.cssSelector("#handlers h2 a")).getAttribute("href");
