@@ -146,9 +146,16 @@ const CHARTS = {
     series: [{type: 'bar', barMaxWidth: 60, data: ['arrived', 'costs', 'paid', 'pending', 'outstanding'].map(k => Number(rows[0][k]))}]})
 };
 
+/** The overdue nodes, all current ones or narrowed to a week or a person, with the way back to all. */
 async function loadOverdue(query) {
   const path = 'overdue' + (query ? '?' + query : '');
-  show('overdue', path, await api(path));
+  let back = null;
+  if (query) {
+    const link = el('a', {href: '#overdue', id: 'overdue-all'}, '显示全部当前超期节点');
+    link.addEventListener('click', () => loadOverdue(''));
+    back = el('p', {class: 'summary'}, link);
+  }
+  show('overdue', path, await api(path), back);
 }
 
 function fairnessSummary(result) {

@@ -102,6 +102,9 @@ class SupervisionBrowserTest {
       browser.screenshot("overdue-of-" + name);
       assertThat(cells(browser, "overdue")).isNotEmpty().allMatch(row -> row.get(3).equals(name))
           .anyMatch(row -> row.get(0).startsWith(overdueCase));
+      int all = db.overdueNow().size();
+      browser.click(browser.await(By.id("overdue-all")));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> cells(browser, "overdue").size() == all);
 
       // the CSV link of a table, fetched with the page's session
       String csvLink = browser.await(By.cssSelector("#handlers h2 a")).getAttribute("href");
