@@ -8,6 +8,10 @@ const API = '/api/supervision/';
 const COCKPIT = '/camunda/app/cockpit/default/#/process-instance/';
 const NUMBER_COLUMNS = /^(cases|nodes|stillOpen|closed|inTerm|inTermRate|done|averageDays|p90Days|observed|expected|allDraws|overdueDays|daysSinceArrival|arrived|costs|paid|pending|outstanding|amount|unpaid)$/;
 
+// JSON numbers lose their trailing zeros: amounts show fen, rates and days one decimal, as the server rounds them.
+const DECIMALS = {arrived: 2, costs: 2, paid: 2, pending: 2, outstanding: 2, amount: 2, unpaid: 2,
+  inTermRate: 1, averageDays: 1, p90Days: 1, expected: 1};
+
 function el(tag, attributes, ...children) {
   const node = document.createElement(tag);
   Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
@@ -62,7 +66,8 @@ function cell(key, row) {
     link.addEventListener('click', () => loadOverdue('week=' + row.week));
     td.append(link);
   } else {
-    td.append(row[key] === null || row[key] === undefined ? '' : String(row[key]));
+    const value = row[key];
+    td.append(value === null || value === undefined ? '' : key in DECIMALS ? Number(value).toFixed(DECIMALS[key]) : String(value));
   }
   if (NUMBER_COLUMNS.test(key)) {
     td.classList.add('number');
@@ -74,7 +79,7 @@ function table(data) {
   if (data.rows.length === 0) {
     return el('p', {class: 'empty'}, '暂无数据');
   }
-  const head = el('tr', {}, ...data.columns.map(c => el('th', {}, c.label)));
+  const head = el('tr', {}, ...data.columns.map(c => el('th', NUMBER_COLUMNS.test(c.key) ? {class: 'number'} : {}, c.label)));
   const body = data.rows.map(row => el('tr', {}, ...data.columns.map(c => cell(c.key, row))));
   return el('div', {class: 'scroll'}, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
 }
@@ -106,36 +111,51 @@ function distinct(values) {
 function stacked(rows, x, group, value) {
   const xs = distinct(rows.map(r => r[x]));
   const series = distinct(rows.map(r => r[group])).map(name => ({
-    name, type: 'bar', stack: 'all',
+    name, type: 'bar', stack: 'all', barMaxWidth: 60,
     data: xs.map(v => rows.filter(r => r[x] === v && r[group] === name).reduce((sum, r) => sum + Number(r[value]), 0))
   }));
-  return {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60, containLabel: true},
+  return {tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {top: 60, bottom: 10, containLabel: true},
     xAxis: {type: 'category', data: xs, axisLabel: {interval: 0, rotate: xs.length > 6 ? 30 : 0}},
     yAxis: {type: 'value', minInterval: 1}, series};
 }
 
-function bars(rows, x, series) {
-  return {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50, containLabel: true},
+/** One row per x, each key summed over the rows with that x. */
+function sums(rows, x, keys) {
+  return distinct(rows.map(r => r[x])).map(v => Object.fromEntries([[x, v],
+    ...keys.map(k => [k, rows.filter(r => r[x] === v).reduce((sum, r) => sum + Number(r[k]), 0)])]));
+}
+
+/** One bar series per [key, name]; counts: whole numbers on the axis. */
+function bars(rows, x, series, counts) {
+  return {tooltip: {trigger: 'axis'}, legend: {}, grid: {top: 50, bottom: 10, containLabel: true},
     xAxis: {type: 'category', data: rows.map(r => r[x]), axisLabel: {interval: 0, rotate: rows.length > 6 ? 30 : 0}},
-    yAxis: {type: 'value'},
-    series: series.map(([key, name]) => ({name, type: 'bar', data: rows.map(r => Number(r[key]))}))};
+    yAxis: counts ? {type: 'value', minInterval: 1} : {type: 'value'},
+    series: series.map(([key, name]) => ({name, type: 'bar', barMaxWidth: 60, data: rows.map(r => Number(r[key]))}))};
 }
 
 const CHARTS = {
   'stacked-team': rows => stacked(rows, 'teamName', 'stage', 'cases'),
-  'weeks': rows => bars(rows, 'week', [['nodes', '超期节点数'], ['stillOpen', '其中仍未办结']]),
-  'in-term': rows => stacked(rows, 'month', 'teamName', 'inTerm'),
+  'weeks': rows => bars(rows, 'week', [['nodes', '超期节点数'], ['stillOpen', '其中仍未办结']], true),
+  // all teams together: a month's closures beside those within the term (per team in the table)
+  'in-term': rows => bars(sums(rows, 'month', ['closed', 'inTerm']), 'month', [['closed', '结案数'], ['inTerm', '期限内结案']], true),
   'kinds': rows => stacked(rows, 'month', 'kind', 'closed'),
   'stage-times': rows => bars(rows, 'stage', [['averageDays', '平均（天）'], ['p90Days', '90%分位（天）']]),
-  'fairness': rows => bars(rows, 'teamName', [['observed', '分到案件数'], ['expected', '期望数']]),
-  'money': rows => ({tooltip: {}, grid: {containLabel: true},
+  'fairness': rows => bars(rows, 'teamName', [['observed', '分到案件数'], ['expected', '期望数']], true),
+  'money': rows => ({tooltip: {}, grid: {bottom: 10, containLabel: true},
     xAxis: {type: 'category', data: ['已到账', '执行费用', '已发放', '待发放', '未发放']}, yAxis: {type: 'value'},
-    series: [{type: 'bar', data: ['arrived', 'costs', 'paid', 'pending', 'outstanding'].map(k => Number(rows[0][k]))}]})
+    series: [{type: 'bar', barMaxWidth: 60, data: ['arrived', 'costs', 'paid', 'pending', 'outstanding'].map(k => Number(rows[0][k]))}]})
 };
 
+/** The overdue nodes, all current ones or narrowed to a week or a person, with the way back to all. */
 async function loadOverdue(query) {
   const path = 'overdue' + (query ? '?' + query : '');
-  show('overdue', path, await api(path));
+  let back = null;
+  if (query) {
+    const link = el('a', {href: '#overdue', id: 'overdue-all'}, '显示全部当前超期节点');
+    link.addEventListener('click', () => loadOverdue(''));
+    back = el('p', {class: 'summary'}, link);
+  }
+  show('overdue', path, await api(path), back);
 }
 
 function fairnessSummary(result) {
