@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -44,8 +45,8 @@ import org.springframework.context.ApplicationContext;
  * REST (HTTP Basic) and through the webapps' engine API (Tasklist's session and CSRF token):
  * who sees it (by id and by query), who claims it and who gets past the engine's check on
  * completion. Expected, from the model alone: the task's candidate groups (expressions resolved
- * by the instance's variables) and its assignee work it; supervising units only read it; nobody
- * else even sees it, and a refused attempt changes nothing. The matrix is printed and written to
+ * by the instance's variables; its assignee is one of them) work it; supervising units only read
+ * it; nobody else even sees it, and a refused attempt changes nothing. The matrix is printed and written to
  * {@code target/authorization-matrix.md}.
  *
  * <p>Completion is tried on the unclaimed task: whoever passes the engine's authorization check
@@ -148,6 +149,32 @@ class AuthorizationMatrixTest {
     assertThat(rows).as("user tasks of the deployed processes").hasSizeGreaterThan(50);
   }
 
+  /**
+   * Someone outside a task's groups who was assigned to it (a handler from another team, an assignment
+   * since corrected) keeps nothing once it is taken from them: the engine's own grant used to stay.
+   */
+  @Test
+  void aFormerAssigneeOutsideTheCandidateGroupsKeepsNoRightOnTheTask() {
+    String caseNumber = FormCases.newCaseNumber();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(engine.getRuntimeService()
+        .createProcessInstanceByKey("enforcement-case").businessKey(caseNumber).setVariable("caseNumber", caseNumber)
+        .setVariable("filingDate", LocalDate.now().toString()).startBeforeActivity("Task_RegisterAndServeDocuments")
+        .execute().getId()).singleResult().getId();
+    StaffClient outsider = StaffClient.rest(port, "zhouyuan", "demo"); // ordinary-team-1, not documents
+    engine.getTaskService().setAssignee(task, "zhouyuan");
+    assertThat(outsider.get(REST + "task/" + task).statusCode()).as("the assignee reads it").isEqualTo(200);
+
+    engine.getTaskService().setAssignee(task, "chengxinfeng");
+    assertThat(outsider.get(REST + "task/" + task).statusCode()).as("reassigned: no longer readable").isIn(403, 404);
+    engine.getTaskService().setAssignee(task, null);
+    assertThat(outsider.post(REST + "task/" + task + "/claim", "{\"userId\":\"zhouyuan\"}").statusCode())
+        .as("back in the group's list: not claimable").isIn(403, 404);
+    // The candidate who had it still works it through the group.
+    assertThat(StaffClient.rest(port, "chengxinfeng", "demo").post(REST + "task/" + task + "/claim",
+        "{\"userId\":\"chengxinfeng\"}").statusCode()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("chengxinfeng");
+  }
+
   /** Each user task brought to its place as its form example says, left unclaimed. */
   private List<Row> tasksInPlace() {
     FormCases cases = new FormCases(context);
@@ -171,7 +198,12 @@ class AuthorizationMatrixTest {
         problems.add(row.label() + ": the model gives " + row.candidates() + ", the engine linked "
             + cases.candidateGroups(task.getId()) + "; assignee " + task.getAssignee());
       }
-      // The assignee keeps the grant the engine gave on assignment, so they still show as who may work it.
+      // Whoever is assigned works the task as a member of its candidate groups, which their column shows once
+      // it is unclaimed (taking it from them takes their own grant: AssignmentGrants).
+      if (assignee != null && organisation.person(assignee).map(Staff::groups).orElse(List.of()).stream()
+          .noneMatch(groups::contains)) {
+        problems.add(row.label() + ": assigned to " + assignee + ", who is in none of its candidate groups");
+      }
       engine.getTaskService().setAssignee(task.getId(), null);
       rows.add(row);
     }
@@ -277,9 +309,9 @@ class AuthorizationMatrixTest {
     return false;
   }
 
-  /** From the model: candidates and the assignee work the task, supervisors read it. */
+  /** From the model: the candidate groups work the task (its assignee among them), supervisors read it. */
   private Access expected(Row row, Staff member) {
-    boolean works = member.id().equals(row.assignee()) || member.groups().stream().anyMatch(row.groups()::contains);
+    boolean works = member.groups().stream().anyMatch(row.groups()::contains);
     boolean supervises = member.groups().stream().anyMatch(g -> organisation.unit(g).map(Unit::supervisor).orElse(false));
     return new Access(works || supervises, works, works);
   }
