@@ -34,12 +34,11 @@ public class AssignmentGrants extends AbstractProcessEnginePlugin {
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
       if (oldAssignee != null && !oldAssignee.equals(newAssignee) && !holdsOtherwise((TaskEntity) task, oldAssignee)) {
         AuthorizationManager grants = Context.getCommandContext().getAuthorizationManager();
-        // Deleted as an entity, so a grant this command created or changed is dropped consistently.
         AuthorizationEntity grant = grants.findAuthorizationByUserIdAndResourceId(Authorization.AUTH_TYPE_GRANT,
             oldAssignee, Resources.TASK, task.getId());
-        if (grant != null) {
-          grants.delete(grant);
-        }
+        // As the engine drops a task's default grants: as an entity (consistent with what this command changed),
+        // without asking for DELETE on authorizations, which staff who give a task back do not hold.
+        grants.deleteDefaultAuthorizations(grant == null ? null : new AuthorizationEntity[] {grant});
       }
       return super.newTaskAssignee(task, oldAssignee, newAssignee);
     }
