@@ -97,7 +97,7 @@ class AuthorizationMatrixTest {
   private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
   @Test
-  void onlyCandidatesAndAssigneesWorkATaskAndSupervisorsOnlyReadIt() throws Exception {
+  void onlyATasksCandidateGroupsWorkItAndSupervisorsOnlyReadIt() throws Exception {
     long started = System.nanoTime();
     List<Row> rows = tasksInPlace();
     List<Column> columns = oneMemberPerUnit();
