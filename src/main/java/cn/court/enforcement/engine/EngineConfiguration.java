@@ -19,11 +19,6 @@ public class EngineConfiguration {
   }
 
   @Bean
-  public ProcessEnginePlugin newTaskGrants() {
-    return new NewTaskGrants();
-  }
-
-  @Bean
   public ProcessEnginePlugin taskStartFromTask() {
     return new TaskStartFromTask();
   }

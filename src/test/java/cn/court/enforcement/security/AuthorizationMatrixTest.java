@@ -199,7 +199,7 @@ class AuthorizationMatrixTest {
             + cases.candidateGroups(task.getId()) + "; assignee " + task.getAssignee());
       }
       // Whoever is assigned works the task as a member of its candidate groups, which their column shows once
-      // it is unclaimed (taking it from them takes their own grant: AssignmentGrants).
+      // it is unclaimed (taking it from them takes their own grant: TaskGrants).
       if (assignee != null && organisation.person(assignee).map(Staff::groups).orElse(List.of()).stream()
           .noneMatch(groups::contains)) {
         problems.add(row.label() + ": assigned to " + assignee + ", who is in none of its candidate groups");
