@@ -75,7 +75,8 @@ public class AcceptanceNoticeController {
   private Notice notice(String caseNumber, String code) {
     List<String> applicants = CaseDisclosure.names(registry.parties(caseNumber), CaseFiling.APPLICANT);
     LocalDateTime printedAt = code == null ? codes.printedAt(caseNumber).orElse(null) : null;
-    String queryPage = properties.queryPageUrl().isBlank() ? "/public/disclosure.html" : properties.queryPageUrl();
+    String configured = properties.queryPageUrl();
+    String queryPage = configured == null || configured.isBlank() ? "/public/disclosure.html" : configured;
     return new Notice(caseNumber, properties.courtName(), records.filingDate(caseNumber).orElse(null), applicants, code,
         code != null || printedAt != null, printedAt, queryPage);
   }
