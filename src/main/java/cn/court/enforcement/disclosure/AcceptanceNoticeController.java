@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +33,8 @@ public class AcceptanceNoticeController {
 
   /** Who hands the code to applicants: the filing division at filing, the disclosure unit when one is lost. */
   static final List<String> ISSUERS = List.of("filing", "publicity");
+  /** Sent by the notice page's fetch (acceptance-notice.js), as JavaScript libraries do. */
+  static final String PAGE_HEADER = "X-Requested-With";
 
   private final CurrentStaff currentStaff;
   private final CaseRegistry registry;
@@ -58,16 +61,16 @@ public class AcceptanceNoticeController {
 
   @GetMapping
   @Transactional
-  public Notice print(@RequestParam String caseNumber) {
-    String number = filed(caseNumber);
+  public Notice print(@RequestParam String caseNumber, @RequestHeader(name = PAGE_HEADER, required = false) String page) {
+    String number = filed(caseNumber, page);
     String code = codes.takeForNotice(number).orElse(null);
     return notice(number, code);
   }
 
   @PostMapping
   @Transactional
-  public Notice reissue(@RequestParam String caseNumber) {
-    String number = filed(caseNumber);
+  public Notice reissue(@RequestParam String caseNumber, @RequestHeader(name = PAGE_HEADER, required = false) String page) {
+    String number = filed(caseNumber, page);
     codes.issue(number);
     return notice(number, codes.takeForNotice(number).orElseThrow());
   }
@@ -81,8 +84,17 @@ public class AcceptanceNoticeController {
         code != null || printedAt != null, printedAt, queryPage);
   }
 
-  private String filed(String caseNumber) {
+  /**
+   * Both requests use a code up (print shows it once, reissue voids the old one), so they must come
+   * from the notice page's own script: a link or form on another site, which the browser sends with
+   * the session cookie or cached HTTP Basic credentials, cannot set a header, nor can a script there
+   * without a CORS preflight this server never allows.
+   */
+  private String filed(String caseNumber, String page) {
     currentStaff.inAnyOf(ISSUERS, "只有立案庭和执行公开及执行咨询人员可以打印查询码。");
+    if (page == null) {
+      throw new ApiRefusal(HttpStatus.BAD_REQUEST, "请在受理通知书页面（/court/acceptance-notice.html）打开查询码。");
+    }
     String number = caseNumber.strip();
     if (!registry.exists(number)) {
       throw new ApiRefusal(HttpStatus.NOT_FOUND, "案件 " + number + " 不存在。");

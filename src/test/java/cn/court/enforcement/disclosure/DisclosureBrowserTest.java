@@ -159,7 +159,7 @@ class DisclosureBrowserTest {
     String caseNumber = FiledCase.file(runtime, tasks);
     String oldCase = FiledCase.file(runtime, tasks);
     jdbc.update("DELETE FROM disclosure_query_code WHERE case_number = ?", oldCase); // as filed before V17
-    String lost = JSON.readTree(StaffClient.rest(port, "lianyuan", "demo").get("/api/disclosure/acceptance-notice?caseNumber="
+    String lost = JSON.readTree(StaffClient.rest(port, "lianyuan", "demo").fromPage().get("/api/disclosure/acceptance-notice?caseNumber="
         + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8)).body()).get("queryCode").asText();
 
     try (Browser browser = new Browser("disclosure-reissue")) {

@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,7 +41,7 @@ class DisclosureRestTest {
   }
 
   private HttpResponse<String> notice(String user, String caseNumber) {
-    return StaffClient.rest(port, user, "demo").get("/api/disclosure/acceptance-notice?caseNumber="
+    return StaffClient.rest(port, user, "demo").fromPage().get("/api/disclosure/acceptance-notice?caseNumber="
         + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8));
   }
 
@@ -128,6 +129,12 @@ class DisclosureRestTest {
   void theAcceptanceNoticeShowsTheCodeOnceToTheFilingDivisionOnly() throws Exception {
     String caseNumber = filedCase();
     assertThat(notice("zhouyuan", caseNumber).statusCode()).isEqualTo(403);
+    String path = "/api/disclosure/acceptance-notice?caseNumber=" + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8);
+    StaffClient linkedFromElsewhere = StaffClient.rest(port, "lianyuan", "demo");
+    for (HttpResponse<String> refused : List.of(linkedFromElsewhere.get(path), linkedFromElsewhere.post(path, ""))) {
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("受理通知书页面");
+    }
     String code = printedCode(caseNumber);
     assertThat(code).hasSize(QueryCodes.LENGTH);
 
@@ -138,7 +145,7 @@ class DisclosureRestTest {
     assertThat(runtime.createVariableInstanceQuery().list()).as("no process variable holds the code")
         .noneMatch(v -> String.valueOf(v.getValue()).contains(code));
 
-    HttpResponse<String> reissued = StaffClient.rest(port, "siyonghao", "demo").post("/api/disclosure/acceptance-notice?caseNumber="
+    HttpResponse<String> reissued = StaffClient.rest(port, "siyonghao", "demo").fromPage().post("/api/disclosure/acceptance-notice?caseNumber="
         + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8), "");
     assertThat(reissued.statusCode()).isEqualTo(200);
     String newCode = JSON.readTree(reissued.body()).get("queryCode").asText();

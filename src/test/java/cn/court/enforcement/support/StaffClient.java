@@ -63,6 +63,9 @@ public final class StaffClient {
     if (forwardedFor != null) {
       b.header("X-Forwarded-For", forwardedFor);
     }
+    if (requestedWith != null) {
+      b.header("X-Requested-With", requestedWith);
+    }
     cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().ifPresent(token -> b.header("X-XSRF-TOKEN", token));
     return b;
@@ -80,12 +83,19 @@ public final class StaffClient {
   }
 
   private String forwardedFor;
+  private String requestedWith;
   /** The body of the webapp login's answer. */
   public String loginBody;
 
   /** From now on, requests as a reverse proxy on this host forwards them for {@code address}. */
   public StaffClient from(String address) {
     forwardedFor = address;
+    return this;
+  }
+
+  /** From now on, requests as a page's own script sends them ({@code X-Requested-With}). */
+  public StaffClient fromPage() {
+    requestedWith = "XMLHttpRequest";
     return this;
   }
 
