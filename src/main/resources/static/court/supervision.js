@@ -99,7 +99,8 @@ function show(id, path, data, summary) {
   parts.push(table(data));
   section.replaceChildren(...parts);
   if (chartBox) {
-    echarts.init(chartBox).setOption(CHARTS[section.dataset.chart](data.rows));
+    // No animation: a figure for supervisors, drawn at once (and a screenshot shows it whole).
+    echarts.init(chartBox).setOption({animation: false, ...CHARTS[section.dataset.chart](data.rows)});
   }
 }
 
