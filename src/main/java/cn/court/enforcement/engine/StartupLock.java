@@ -6,6 +6,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * during start-up releases the lock with its connection. H2 runs in one process: nothing to do.
  */
 @Component
-public class StartupLock implements BeanPostProcessor {
+public class StartupLock implements BeanPostProcessor, DisposableBean {
 
   /** Any constant of the application's own: pg_advisory_lock keys are per database. */
   static final long KEY = 0x636f7572745f7374L; // "court_st"
@@ -71,6 +72,12 @@ public class StartupLock implements BeanPostProcessor {
 
   @EventListener(ContextClosedEvent.class)
   public void closed() {
+    release();
+  }
+
+  /** A start-up that failed closes no context: its beans are destroyed. */
+  @Override
+  public void destroy() {
     release();
   }
 
