@@ -262,6 +262,11 @@ public final class CaseRoute {
     return add("Task_ApprovePayout", "bureau-leaders", "payoutDecision", "approve", "approvalOpinion", "同意发放");
   }
 
+  /** Finance pays the approved payout (case-funds): the case may close once its money is paid. */
+  public CaseRoute payCaseMoney() {
+    return add("Task_PayCaseMoney", "finance", "paymentResult", "paid", "paidOn", date(1));
+  }
+
   /** The quick team sends an asset described by hand to disposal, then decides again. */
   public CaseRoute quickAssetDisposal(String kind, String asset) {
     return add("Task_HandleQuickCase", "quick-team", "quickOutcome", "asset-disposal", "disposalPropertyKind", kind,
@@ -315,8 +320,24 @@ public final class CaseRoute {
   public CaseRoute archive(String archiveNumber) {
     add("Task_PublishRuling", "funds", "rulingPublication", "published", "rulingPublishedOn", date(3));
     handOverDossier();
+    return archiveDossier(archiveNumber);
+  }
+
+  /** The archives office accepts the dossier handed over: the case is archived. */
+  public CaseRoute archiveDossier(String archiveNumber) {
     return add("Task_ArchiveDossier", "archives-office", "archiveDecision", "accepted", "archiveNumber", archiveNumber,
         "archivedOn", date(5));
+  }
+
+  /**
+   * Six months after 终本 the follow-up's timer fires (a job step: the walker runs it, the engine
+   * clock need not move), network control queries the respondent's property and finds none,
+   * documents tells the applicant (termination-follow-up).
+   */
+  public CaseRoute followUpFindsNothing() {
+    steps.add(Step.job("Event_SixMonthsPassed"));
+    add("Task_QueryRespondentProperty", "network-control", "propertyFound", false);
+    return add("Task_InformApplicantOfQuery", "documents", "informedBy", "letter");
   }
 
   /** Rulings within a case are numbered after it: （2026）豫0000执9001号之一. */

@@ -7,8 +7,9 @@ import cn.court.enforcement.organisation.Organisation.Staff;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -56,13 +57,15 @@ public class CaseWalker {
 
   /**
    * Runs the job waiting at an asynchronous activity of the case. The job executor may be
-   * taking the same job at the same moment (it is on when the application runs): then try again
-   * until the job is gone.
+   * taking the same job at the same moment (it is on when the application runs): a job it has
+   * locked is left to it, and when both ran it at once (the loser fails on a version or on a row
+   * the winner inserted) try again until the job is gone.
    */
   public void runJob(String caseNumber, String activityId) {
     // The case's own instance, or one beside it (an entrusted matter's report).
     List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(caseNumber).list().stream().map(ProcessInstance::getId).toList();
+    ProcessEngineException failure = null;
     for (int attempt = 0; attempt < JOB_ATTEMPTS; attempt++) {
       List<Job> jobs = instances.stream().flatMap(id -> engine.getManagementService().createJobQuery()
           .processInstanceId(id).activityId(activityId).list().stream()).toList();
@@ -72,14 +75,20 @@ public class CaseWalker {
         }
         return;
       }
+      Job job = jobs.get(0);
+      if (job instanceof JobEntity entity && entity.getLockOwner() != null) {
+        pause(); // the job executor is running it
+        continue;
+      }
       try {
-        engine.getManagementService().executeJob(jobs.get(0).getId());
+        engine.getManagementService().executeJob(job.getId());
         return;
-      } catch (OptimisticLockingException e) {
+      } catch (ProcessEngineException e) {
+        failure = e;
         pause();
       }
     }
-    throw new IllegalStateException("Job at " + activityId + " of case " + caseNumber + " did not run");
+    throw new IllegalStateException("Job at " + activityId + " of case " + caseNumber + " did not run", failure);
   }
 
   private void complete(String caseNumber, Step step, int pick) {

@@ -11,20 +11,20 @@ import java.util.function.UnaryOperator;
  * The demo cases: one per line, each walked to a different stage so every unit has work. The
  * newest case is first; older cases have come further. Filed between February and November 2026.
  */
-final class DemoCases {
+public final class DemoCases {
 
   /** One demo case: its number, filing date and the route walked so far. */
-  record DemoCase(int serial, LocalDate filed, UnaryOperator<CaseRoute> route) {
+  public record DemoCase(int serial, LocalDate filed, UnaryOperator<CaseRoute> route) {
 
-    String caseNumber() {
+    public String caseNumber() {
       return DemoFilings.caseNumber(serial);
     }
 
-    Map<String, Object> filing() {
+    public Map<String, Object> filing() {
       return DemoFilings.filing(serial, filed);
     }
 
-    List<Step> steps(LocalDate today) {
+    public List<Step> steps(LocalDate today) {
       return route.apply(new CaseRoute(caseNumber(), filed, today)).take();
     }
   }
@@ -35,11 +35,11 @@ final class DemoCases {
   private DemoCases() {
   }
 
-  static final Find DEPOSIT = new Find("deposit", "中国工商银行郑州金水支行", 86_500, true, false);
-  static final Find ONLINE_FUNDS = new Find("online-funds", "支付宝（中国）网络技术有限公司", 3_260.45, true, false);
-  static final Find VEHICLE = new Find("vehicle", "郑州市公安局交通管理支队车辆管理所", 98_000, false, true);
-  static final Find HOUSE = new Find("real-estate", "郑州市不动产登记中心", 1_150_000, false, true);
-  static final Find HOUSING_FUND = new Find("housing-fund", "郑州住房公积金管理中心", 42_300, false, true);
+  public static final Find DEPOSIT = new Find("deposit", "中国工商银行郑州金水支行", 86_500, true, false);
+  public static final Find ONLINE_FUNDS = new Find("online-funds", "支付宝（中国）网络技术有限公司", 3_260.45, true, false);
+  public static final Find VEHICLE = new Find("vehicle", "郑州市公安局交通管理支队车辆管理所", 98_000, false, true);
+  public static final Find HOUSE = new Find("real-estate", "郑州市不动产登记中心", 1_150_000, false, true);
+  public static final Find HOUSING_FUND = new Find("housing-fund", "郑州住房公积金管理中心", 42_300, false, true);
 
   /** The plan, newest first. */
   static List<DemoCase> all(LocalDate today) {
@@ -136,12 +136,12 @@ final class DemoCases {
     return toTriage(r, DEPOSIT).triageFacts(true, false).confirmTrack("quick", null);
   }
 
-  private static CaseRoute toQuickTeam(CaseRoute r) {
+  public static CaseRoute toQuickTeam(CaseRoute r) {
     return toQuickTrack(r).nameQuickHandler();
   }
 
   /** Network control deducted the deposit online (money arrives in case-funds); the quick team has the case. */
-  private static CaseRoute deducted(CaseRoute r) {
+  public static CaseRoute deducted(CaseRoute r) {
     return toNetworkControl(r).startInquiry(true).deductedDeposit(DEPOSIT).offlineControl().triageFacts(true, false)
         .confirmTrack("quick", null).nameQuickHandler();
   }
@@ -150,7 +150,7 @@ final class DemoCases {
     return toTriage(r, VEHICLE).triageFacts(false, false).confirmTrack("ordinary", null).allocate();
   }
 
-  private static CaseRoute toTeam(CaseRoute r) {
+  public static CaseRoute toTeam(CaseRoute r) {
     return toAllocatedTeam(r).nameTeamHandler();
   }
 }
