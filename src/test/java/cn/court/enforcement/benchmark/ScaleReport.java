@@ -123,6 +123,26 @@ final class ScaleReport {
   }
 
   /**
+   * With {@code -Dbenchmark.jfr=true}, a flight recording (JFR's "profile" settings) of what follows,
+   * written to {@code target/<name>.jfr} when closed; otherwise nothing. In-process, because the
+   * forked test JVM's options are the build's.
+   */
+  static AutoCloseable flightRecording(String name) throws IOException, java.text.ParseException {
+    if (!Boolean.getBoolean("benchmark.jfr")) {
+      return () -> { };
+    }
+    jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+    Path file = Path.of("target", name + ".jfr");
+    recording.setDestination(file);
+    recording.start();
+    return () -> {
+      recording.stop();
+      recording.close();
+      System.out.println("BENCHMARK flight recording: " + file.toAbsolutePath());
+    };
+  }
+
+  /**
    * The heap's high-water mark from now on: the sum of each heap pool's peak usage (an upper
    * bound, the pools peak at different moments), and the largest heap left after a collection
    * (the live data), sampled every 100 ms.

@@ -67,7 +67,7 @@ class ScaleSweepBenchmark {
       ClockUtil.reset();
     }
 
-    void measure(String database) {
+    void measure(String database) throws Exception {
       ScaleReport report = new ScaleReport("Scale: escalation sweep, " + database);
       ScaleReport.Heap heap = new ScaleReport.Heap();
       repository.createDeployment().addModelInstance("scale-sweep.bpmn",
@@ -130,10 +130,13 @@ class ScaleSweepBenchmark {
           overdueAt == null ? null : EngineClock.date(LocalDateTime.parse(overdueAt)), recorded);
     }
 
-    private EscalationSweep.Result line(ScaleReport report, String figure, LocalDateTime at) {
+    private EscalationSweep.Result line(ScaleReport report, String figure, LocalDateTime at) throws Exception {
       EngineClock.at(at);
       long start = System.nanoTime();
-      EscalationSweep.Result result = sweep.sweep();
+      EscalationSweep.Result result;
+      try (AutoCloseable recording = ScaleReport.flightRecording("scale-sweep-" + figure.split(",")[0].replace(' ', '-'))) {
+        result = sweep.sweep();
+      }
       double seconds = seconds(start);
       report.row(figure, number(result.tasksDue()) + " tasks read in " + result.pages() + " pages, "
               + number(result.stagesSent()) + " stages sent: " + format(seconds) + " s",
@@ -160,7 +163,7 @@ class ScaleSweepBenchmark {
   @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
   class OnH2InMemory extends Run {
     @Test
-    void sweep() {
+    void sweep() throws Exception {
       measure("H2 (in memory)");
     }
   }
@@ -179,7 +182,7 @@ class ScaleSweepBenchmark {
     }
 
     @Test
-    void sweep() {
+    void sweep() throws Exception {
       measure("PostgreSQL 15 (localhost)");
     }
   }
