@@ -154,6 +154,9 @@ final class ScaleReport {
     private volatile boolean running = true;
 
     Heap() {
+      // a full collection first: without it the old generation's "after a collection" still holds what the
+      // classes before left (a closed context's H2 database) until G1 next collects it
+      System.gc();
       pools().forEach(MemoryPoolMXBean::resetPeakUsage);
       sampler = new Thread(() -> {
         while (running) {

@@ -135,7 +135,7 @@ class ScaleSupervisionBenchmark {
           rows = rowsOf(answer.body());
         }
         micros.sort(null);
-        report.row("GET /api/supervision/" + endpoint, number(rows) + " rows, " + lengthOf(reader, endpoint)
+        report.row("GET /api/supervision/" + endpoint, "rows " + number(rows) + ", " + lengthOf(reader, endpoint)
             + ": p50 " + ms(percentile(micros, 50)) + ", p95 " + ms(percentile(micros, 95)),
             "none in issue 18", "—");
       }
