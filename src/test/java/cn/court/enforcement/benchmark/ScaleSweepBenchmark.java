@@ -158,7 +158,8 @@ class ScaleSweepBenchmark {
   static final String NO_AUTHORIZATION = "camunda.bpm.authorization.enabled=false";
 
   @Nested
-  @SpringBootTest(properties = {ScaleReport.H2_OWN_DATABASE + "scale-sweep", NO_JOB_EXECUTOR, NO_AUTHORIZATION})
+  @SpringBootTest(properties = {ScaleReport.H2_OWN_DATABASE + "scale-sweep" + ScaleReport.H2_SETTINGS,
+      NO_JOB_EXECUTOR, NO_AUTHORIZATION})
   @DirtiesContext
   @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
   class OnH2InMemory extends Run {

@@ -250,7 +250,7 @@ class ScaleTaskListBenchmark {
   }
 
   @Nested
-  @SpringBootTest(properties = ScaleReport.H2_OWN_DATABASE + "scale-tasklist")
+  @SpringBootTest(properties = ScaleReport.H2_OWN_DATABASE + "scale-tasklist" + ScaleReport.H2_SETTINGS)
   @DirtiesContext
   @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
   class OnH2InMemory extends Run {

@@ -126,8 +126,8 @@ class ScaleTimersBenchmark {
 
       List<Long> lateness = new ArrayList<>(fired.at.values().stream().map(at -> (at - due) * 1000).sorted().toList());
       double max = lateness.get(lateness.size() - 1);
-      report.row("timers due at the same instant", number(TIMERS) + " (" + threads + " job-executor threads, " + perAcquisition + " jobs per acquisition; "
-          + "instances started in " + String.format(Locale.ROOT, "%.1f", setup) + " s)");
+      report.row("timers due at the same instant", number(TIMERS) + " (" + threads + " job-executor threads, "
+          + perAcquisition + " jobs per acquisition; instances started in " + String.format(Locale.ROOT, "%.1f", setup) + " s)");
       report.row("lateness (due → the timer's job ran), p50 / p95", ScaleReport.ms(percentile(lateness, 50)) + " / "
           + ScaleReport.ms(percentile(lateness, 95)));
       report.row("lateness of the last timer (max)", ScaleReport.ms(max) + " = "
@@ -144,7 +144,8 @@ class ScaleTimersBenchmark {
   }
 
   @Nested
-  @SpringBootTest(properties = {ScaleReport.H2_OWN_DATABASE + "scale-timers", EXECUTOR_ON, ACQUISITION})
+  @SpringBootTest(properties = {ScaleReport.H2_OWN_DATABASE + "scale-timers" + ScaleReport.H2_SETTINGS,
+      EXECUTOR_ON, ACQUISITION})
   @DirtiesContext
   @Import(Listener.class)
   @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
