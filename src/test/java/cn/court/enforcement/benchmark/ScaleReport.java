@@ -16,13 +16,11 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the scale benchmarks share: the run's settings ({@code benchmark.database},
- * {@code benchmark.quick}), percentiles, the heap high-water mark and the report section each
- * class appends to {@code target/benchmark-report.md} (created when no earlier class wrote it).
+ * What the scale benchmarks share: sizes, percentiles, the heap high-water mark and a section of
+ * figures with their targets, written by {@link BenchmarkReport}.
  */
 final class ScaleReport {
 
-  static final Path REPORT = Path.of("target", "benchmark-report.md");
   static final long MIB = 1024 * 1024;
   static final long HEAP_TARGET = 512 * MIB;
 
@@ -46,28 +44,9 @@ final class ScaleReport {
     this.header = List.of("figure", "result", "target", "met");
   }
 
-  /** h2, postgres or both (default). */
-  static String database() {
-    return System.getProperty("benchmark.database", "both").toLowerCase(Locale.ROOT);
-  }
-
-  /** For {@code @EnabledIf}: the run asks for H2. */
-  static boolean h2() {
-    return !database().equals("postgres");
-  }
-
-  /** For {@code @EnabledIf}: the run asks for PostgreSQL. */
-  static boolean postgres() {
-    return !database().equals("h2");
-  }
-
-  static boolean quick() {
-    return Boolean.getBoolean("benchmark.quick");
-  }
-
   /** {@code full} normally, {@code small} with {@code -Dbenchmark.quick=true}; a system property overrides both. */
   static int size(String property, int full, int small) {
-    return Integer.getInteger(property, quick() ? small : full);
+    return Integer.getInteger(property, BenchmarkReport.size(full, small));
   }
 
   /** Nearest-rank percentile of values sorted ascending. */
@@ -110,18 +89,9 @@ final class ScaleReport {
 
   /** Prints the section and appends it to the report file. */
   void append() {
-    StringBuilder md = new StringBuilder("\n## ").append(title).append("\n\n");
-    md.append("| ").append(String.join(" | ", header)).append(" |\n");
-    md.append("|").append("---|".repeat(header.size())).append("\n");
-    rows.forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+    StringBuilder md = new StringBuilder(BenchmarkReport.table(header, rows));
     notes.forEach(note -> md.append("\n").append(note).append("\n"));
-    System.out.print(md);
-    try {
-      Files.createDirectories(REPORT.getParent());
-      Files.writeString(REPORT, md, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    BenchmarkReport.section(title, md.toString());
   }
 
   /**

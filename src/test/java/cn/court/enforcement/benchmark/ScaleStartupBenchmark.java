@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Benchmark, not part of the suite: start-up of the application as shipped (the main class in a
@@ -40,13 +40,13 @@ class ScaleStartupBenchmark {
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
+  @Tag("h2")
   void onH2() throws Exception {
     measure("H2 (file, default profile)");
   }
 
   @Test
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#postgres")
+  @Tag("postgres")
   void onPostgres() throws Exception {
     PostgresDatabase.recreate(DATABASE);
     measure("PostgreSQL 15 (localhost)", "--spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,

@@ -31,8 +31,8 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -265,7 +265,7 @@ class ScaleSupervisionBenchmark {
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
       properties = ScaleReport.H2_OWN_DATABASE + "scale-supervision" + ScaleReport.H2_SETTINGS)
   @DirtiesContext
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
+  @Tag("h2")
   class OnH2InMemory extends Run {
     @Test
     void supervisionPage() throws SQLException {
@@ -277,13 +277,11 @@ class ScaleSupervisionBenchmark {
   @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
       "spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,
       "spring.datasource.username=postgres"})
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#postgres")
+  @Tag("postgres")
   @DirtiesContext
   class OnPostgres extends Run {
     static {
-      if (ScaleReport.postgres()) {
-        PostgresDatabase.recreate(DATABASE);
-      }
+      PostgresDatabase.recreate(DATABASE);
     }
 
     @Test

@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -161,7 +161,7 @@ class ScaleSweepBenchmark {
   @SpringBootTest(properties = {ScaleReport.H2_OWN_DATABASE + "scale-sweep" + ScaleReport.H2_SETTINGS,
       NO_JOB_EXECUTOR, NO_AUTHORIZATION})
   @DirtiesContext
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
+  @Tag("h2")
   class OnH2InMemory extends Run {
     @Test
     void sweep() throws Exception {
@@ -173,13 +173,11 @@ class ScaleSweepBenchmark {
   @SpringBootTest(properties = {
       "spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,
       "spring.datasource.username=postgres", NO_JOB_EXECUTOR, NO_AUTHORIZATION})
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#postgres")
+  @Tag("postgres")
   @DirtiesContext
   class OnPostgres extends Run {
     static {
-      if (ScaleReport.postgres()) {
-        PostgresDatabase.recreate(DATABASE);
-      }
+      PostgresDatabase.recreate(DATABASE);
     }
 
     @Test

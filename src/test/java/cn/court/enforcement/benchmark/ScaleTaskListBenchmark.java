@@ -27,8 +27,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,7 +56,7 @@ import org.springframework.test.context.TestPropertySource;
 class ScaleTaskListBenchmark {
 
   static final int[] SIZES = java.util.Arrays.stream(System.getProperty("benchmark.sizes",
-      ScaleReport.quick() ? "500,1000" : "10000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
+      BenchmarkReport.QUICK ? "500,1000" : "10000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
   /** 100 runs: p99 is then the second-slowest, not simply the slowest. */
   static final int RUNS = ScaleReport.size("benchmark.runs", 100, 20);
   static final int TARGET_SIZE = 100_000;
@@ -252,7 +252,7 @@ class ScaleTaskListBenchmark {
   @Nested
   @SpringBootTest(properties = ScaleReport.H2_OWN_DATABASE + "scale-tasklist" + ScaleReport.H2_SETTINGS)
   @DirtiesContext
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
+  @Tag("h2")
   class OnH2InMemory extends Run {
     @Test
     void taskLists() throws SQLException {
@@ -265,11 +265,11 @@ class ScaleTaskListBenchmark {
   @TestPropertySource(properties = {
       "spring.datasource.url=" + PostgresDatabase.SERVER + "enforcement_tasklist_bench",
       "spring.datasource.username=postgres"})
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#postgres")
+  @Tag("postgres")
   @DirtiesContext
   class OnPostgres extends Run {
     static {
-      if (!REUSE && ScaleReport.postgres()) {
+      if (!REUSE) {
         PostgresDatabase.recreate("enforcement_tasklist_bench");
       }
     }

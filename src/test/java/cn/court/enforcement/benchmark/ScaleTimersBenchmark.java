@@ -21,8 +21,8 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -148,7 +148,7 @@ class ScaleTimersBenchmark {
       EXECUTOR_ON, ACQUISITION})
   @DirtiesContext
   @Import(Listener.class)
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#h2")
+  @Tag("h2")
   class OnH2InMemory extends Run {
     @Test
     void timers() throws Exception {
@@ -161,13 +161,11 @@ class ScaleTimersBenchmark {
       "spring.datasource.url=" + PostgresDatabase.SERVER + DATABASE,
       "spring.datasource.username=postgres"})
   @Import(Listener.class)
-  @EnabledIf("cn.court.enforcement.benchmark.ScaleReport#postgres")
+  @Tag("postgres")
   @DirtiesContext
   class OnPostgres extends Run {
     static {
-      if (ScaleReport.postgres()) {
-        PostgresDatabase.recreate(DATABASE);
-      }
+      PostgresDatabase.recreate(DATABASE);
     }
 
     @Test

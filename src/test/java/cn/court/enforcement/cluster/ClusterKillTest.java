@@ -53,8 +53,9 @@ import org.springframework.util.FileSystemUtils;
  * image dossier and archiving, which end both process instances. The message and the job are
  * counted in the history; the side effects in the application's tables (every table with a case
  * number: draw, parties, interview records, handler, case clock, circulation register, query code,
- * clues, and the in-app notifications and node reminders, which this route sends none of) are
- * counted per case.
+ * clues) are counted per case; the escalation sweep's node reminders and notifications, which it
+ * sends to the tasks open whenever it runs on either node (the filings are dated weeks back), once
+ * per task, stage and recipient.
  *
  * <p>Long: {@code mvn -B -ntp -Plong test}; fewer cases with {@code -Dcluster.cases=600} (600 took
  * 6.2 minutes, 1.6 cases/s, on the 2-core machine with other builds running).
@@ -210,9 +211,13 @@ class ClusterKillTest {
 
   /**
    * Every application table with a case number has, per case, as many rows as every other case
-   * of the same shape (the filing's fields that decide what is recorded): a filing, draw, record
-   * or notification done twice shows as one case out of line. The draw is once per case.
+   * of the same shape (the filing's fields that decide what is recorded): a filing, draw or record
+   * done twice shows as one case out of line. The draw is once per case; the sweep's reminders and
+   * overdue notices, which depend on when it ran, are once per task, stage and recipient.
    */
+  /** Written by the escalation sweep: one row per task (court_node_deadline's key) and per stage and recipient. */
+  private static final List<String> SWEPT = List.of("court_node_deadline", "court_notification");
+
   private static void assertSideEffectsOncePerCase() throws SQLException {
     Map<String, String> shape = new HashMap<>();
     for (int i = 0; i < CASES; i++) {
@@ -226,6 +231,15 @@ class ClusterKillTest {
         select table_name from information_schema.columns where table_schema = 'public'
         and column_name = 'case_number' order by 1""", rs -> tables.add(rs.getString(1)));
     assertThat(tables).contains("allocation_draw", "court_notification", "court_node_deadline", "case_measure");
+    // The escalation sweep's rows depend on when it ran (every 15 minutes, on either node) and which
+    // tasks were open then, not on the case's shape: each must be there once per task and stage.
+    tables.removeAll(SWEPT);
+    List<String> twice = new ArrayList<>();
+    query("""
+        select task_id, kind, recipient from court_notification where task_id is not null
+        group by task_id, kind, recipient having count(*) > 1""",
+        rs -> twice.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)));
+    assertThat(twice).as("notifications sent twice (task, kind, recipient)").isEmpty();
     Map<String, Map<String, List<Long>>> summary = new TreeMap<>();
     for (String table : tables) {
       Map<String, Long> rows = new HashMap<>();
