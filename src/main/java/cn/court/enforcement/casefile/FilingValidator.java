@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 public class FilingValidator {
 
   /** （2026）豫0000执1234号; resumed cases 执恢. */
-  static final Pattern CASE_NUMBER_FORMAT = Pattern.compile("（(\\d{4})）[\\u4e00-\\u9fa5]\\d{4}执恢?\\d{1,6}号");
+  public static final Pattern CASE_NUMBER_FORMAT = Pattern.compile("（(\\d{4})）[\\u4e00-\\u9fa5]\\d{4}执恢?\\d{1,6}号");
   static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
   static final Set<String> CASE_KINDS = Set.of("money-payment", "act", "property-transfer", "other");
   static final Set<String> BASIS_TYPES =

@@ -92,15 +92,26 @@ public class ReportMoneyArrival implements JavaDelegate, ExecutionListener {
         .processInstanceBusinessKey(execution.getProcessBusinessKey()).setVariables(arrival).correlateStartMessage();
   }
 
-  /** The respondent the deducted item belongs to (the form's picker or the item's record). */
+  /**
+   * The respondent the deducted item belongs to (the form's picker or the item's record). A pick
+   * that is no party id names nobody here: the item's own listener then refuses it in Chinese.
+   */
   private String payer(DelegateExecution execution) {
     Object picked = execution.getVariable("respondentPartyId");
-    Long respondent = picked != null ? Long.valueOf(picked.toString())
+    Long respondent = picked != null ? partyId(picked.toString())
         : execution.getVariable("propertyItemId") instanceof Number id ? registry.propertyItem(id.longValue()).respondentId()
         : null;
     return registry.respondents(execution.getProcessBusinessKey()).stream()
         .filter(p -> respondent != null && p.id() == respondent)
         .map(p -> p.party().name()).findFirst()
         .orElse((String) execution.getVariable("respondentName"));
+  }
+
+  private static Long partyId(String picked) {
+    try {
+      return Long.valueOf(picked);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

@@ -74,9 +74,10 @@ public final class ChineseErrors {
       if (t instanceof AuthorizationException) {
         return new Answer(403, "AuthorizationException", "您无权执行此操作。");
       }
-      if (t instanceof NotFoundException
-          || t instanceof NullValueException && String.valueOf(t.getMessage()).startsWith("Cannot find")) {
-        // The engine says "Cannot find task with id …" through a NullValueException on claim.
+      if (t instanceof NotFoundException || t instanceof NullValueException
+          && (String.valueOf(t.getMessage()).startsWith("Cannot find") || String.valueOf(t.getMessage()).contains("doesn't exist"))) {
+        // The engine says "Cannot find task with id …" through a NullValueException on claim, and
+        // "execution … doesn't exist" on the variables of an unknown process instance.
         return new Answer(404, "NotFoundException", notFound(t));
       }
       if (t instanceof SuspendedEntityInteractionException) {

@@ -1,5 +1,6 @@
 package cn.court.enforcement.rest;
 
+import cn.court.enforcement.casefile.FilingValidator;
 import cn.court.enforcement.forms.DeployedForms;
 import cn.court.enforcement.forms.FormSchema;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -112,6 +113,7 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
           throw RefusedRequest.forbidden("流程只能从开始节点、通过启动表单发起：不能指定起始节点、跳过监听器或关联案例实例。");
         }
       } else {
+        checkBusinessKey(body);
         DeployedForms.ofVisibleStart(processEngine, start.group(3), start.group(1), start.group(2))
             .ifPresent(form -> checkVariables(body, form));
       }
@@ -162,6 +164,17 @@ public class FormSubmissionGuard implements ContainerRequestFilter, ContainerRes
         || body.path("skipCustomListeners").asBoolean(false)
         || body.path("skipIoMappings").asBoolean(false)
         || !body.path("caseInstanceId").isMissingNode() && !body.path("caseInstanceId").isNull();
+  }
+
+  /** A business key (Tasklist's start dialog lets one be typed) is a case number or nothing. */
+  private static void checkBusinessKey(JsonNode body) {
+    JsonNode key = body.path("businessKey");
+    if (key.isMissingNode() || key.isNull() || key.isTextual() && key.asText().isEmpty()) {
+      return;
+    }
+    if (!key.isTextual() || !FilingValidator.CASE_NUMBER_FORMAT.matcher(key.asText()).matches()) {
+      throw RefusedRequest.badRequest("业务标识应为案号，格式如（2026）豫0000执1234号。");
+    }
   }
 
   /** Drops what readonly fields say and refuses undeclared or ill-typed variables, naming each. */

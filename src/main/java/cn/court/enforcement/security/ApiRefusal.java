@@ -3,6 +3,9 @@ package cn.court.enforcement.security;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -28,6 +31,21 @@ public class ApiRefusal extends RuntimeException {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
       return body(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值无效：" + e.getValue());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+      return body(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName() + "。");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable() {
+      return body(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON，或其中的值类型不正确。");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> wrongMethod() {
+      return body(HttpStatus.METHOD_NOT_ALLOWED, "不支持此请求方法。");
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {

@@ -140,7 +140,7 @@ class FuzzedFormsTest {
   }
 
   /** Values of the wrong kind for the field, as a REST client could send them. */
-  private static List<Object> wrongValues(FormSchema.Field field) {
+  static List<Object> wrongValues(FormSchema.Field field) {
     return switch (field.kind()) {
       case TEXT -> List.of(Map.of("value", 12345), Map.of("value", true),
           Map.of("type", "Date", "value", "2026-01-01T00:00:00.000+0800"),

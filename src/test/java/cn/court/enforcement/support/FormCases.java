@@ -182,7 +182,8 @@ public final class FormCases {
     }
   }
 
-  private List<String> respondentOptions(String caseNumber) {
+  /** The respondents' party ids of a filed case: the options of its respondent fields. */
+  public List<String> respondentOptions(String caseNumber) {
     return registry.respondents(caseNumber).stream().map(party -> String.valueOf(party.id())).toList();
   }
 
