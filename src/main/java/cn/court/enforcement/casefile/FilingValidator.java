@@ -10,6 +10,7 @@ import static cn.court.enforcement.casefile.CaseVariables.FILING_DATE;
 import static cn.court.enforcement.casefile.CaseVariables.NON_LITIGATION;
 import static cn.court.enforcement.casefile.CaseVariables.PROPERTY_CLUES;
 
+import cn.court.enforcement.security.ApiRefusal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,15 @@ public class FilingValidator {
 
   /** （2026）豫0000执1234号; resumed cases 执恢. */
   public static final Pattern CASE_NUMBER_FORMAT = Pattern.compile("（(\\d{4})）[\\u4e00-\\u9fa5]\\d{4}执恢?\\d{1,6}号");
+
+  /** A case number asked for over /api, stripped; one not in the format is refused (400), not looked up. */
+  public static String requestedCaseNumber(String caseNumber) {
+    String number = caseNumber.strip();
+    if (!CASE_NUMBER_FORMAT.matcher(number).matches()) {
+      throw new ApiRefusal(HttpStatus.BAD_REQUEST, "案号格式不正确，应如（2026）豫0000执1234号。");
+    }
+    return number;
+  }
   static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
   static final Set<String> CASE_KINDS = Set.of("money-payment", "act", "property-transfer", "other");
   static final Set<String> BASIS_TYPES =

@@ -1,6 +1,7 @@
 package cn.court.enforcement.casepage;
 
 import cn.court.enforcement.casefile.CaseVariables;
+import cn.court.enforcement.casefile.FilingValidator;
 import cn.court.enforcement.circulation.CirculationRegister;
 import cn.court.enforcement.security.ApiRefusal;
 import cn.court.enforcement.security.CurrentStaff;
@@ -47,7 +48,7 @@ public class CaseAccess {
   /** The case for the current user, or 404 / 403 with {@code refusal} (the view's own Chinese words). */
   public ReadableCase readable(String caseNumber, String refusal) {
     Authentication staff = currentStaff.required();
-    String number = caseNumber.strip();
+    String number = FilingValidator.requestedCaseNumber(caseNumber);
     List<HistoricProcessInstance> instances = withoutAuthorization(() -> engine.getHistoryService()
         .createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list()).stream()
         .sorted(Comparator.comparing((HistoricProcessInstance i) -> !CaseVariables.PROCESS_KEY.equals(i.getProcessDefinitionKey()))

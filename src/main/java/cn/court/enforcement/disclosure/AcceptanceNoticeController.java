@@ -2,6 +2,7 @@ package cn.court.enforcement.disclosure;
 
 import cn.court.enforcement.casefile.CaseFiling;
 import cn.court.enforcement.casefile.CaseRegistry;
+import cn.court.enforcement.casefile.FilingValidator;
 import cn.court.enforcement.security.ApiRefusal;
 import cn.court.enforcement.security.CurrentStaff;
 import cn.court.enforcement.termination.CaseRecords;
@@ -95,7 +96,7 @@ public class AcceptanceNoticeController {
     if (page == null) {
       throw new ApiRefusal(HttpStatus.BAD_REQUEST, "请在受理通知书页面（/court/acceptance-notice.html）打开查询码。");
     }
-    String number = caseNumber.strip();
+    String number = FilingValidator.requestedCaseNumber(caseNumber);
     if (!registry.exists(number)) {
       throw new ApiRefusal(HttpStatus.NOT_FOUND, "案件 " + number + " 不存在。");
     }

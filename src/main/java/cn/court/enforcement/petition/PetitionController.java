@@ -1,5 +1,6 @@
 package cn.court.enforcement.petition;
 
+import cn.court.enforcement.casefile.FilingValidator;
 import cn.court.enforcement.organisation.Organisation;
 import cn.court.enforcement.security.CurrentStaff;
 import java.util.List;
@@ -37,6 +38,6 @@ public class PetitionController {
   @GetMapping
   public List<Petition> ofCase(@RequestParam String caseNumber) {
     currentStaff.inAnyOf(readers, "仅执行局领导、执行指挥中心、执行信访和系统管理员可查看案件的信访");
-    return petitions.ofCase(caseNumber.strip());
+    return petitions.ofCase(FilingValidator.requestedCaseNumber(caseNumber));
   }
 }
