@@ -125,13 +125,4 @@ public final class StaffClient {
   public HttpResponse<String> delete(String path) {
     return send(request(path).DELETE());
   }
-
-  /** Any method; a {@code json} body (may be null) is sent as it is, valid JSON or not. */
-  public HttpResponse<String> send(String method, String path, String json) {
-    HttpRequest.Builder request = request(path);
-    if (json == null) {
-      return send(request.method(method, BodyPublishers.noBody()));
-    }
-    return send(request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(json)));
-  }
 }
