@@ -3,12 +3,11 @@ package cn.court.enforcement.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.court.enforcement.EnforcementApplication;
+import cn.court.enforcement.support.ChildApplication;
 import cn.court.enforcement.support.PostgresDatabase;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +73,7 @@ class ScaleStartupBenchmark {
       port = socket.getLocalPort();
     }
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", mainClasspath(), EnforcementApplication.class.getName(), "--server.port=" + port));
+        "-cp", ChildApplication.mainClasspath(), EnforcementApplication.class.getName(), "--server.port=" + port));
     command.addAll(List.of(args));
     Path log = dir.resolve("child-" + System.nanoTime() + ".log");
     long start = System.nanoTime();
@@ -104,20 +101,5 @@ class ScaleStartupBenchmark {
         child.destroyForcibly().waitFor();
       }
     }
-  }
-
-  /** The test run's classpath without the test classes: the application as packaged. */
-  private static String mainClasspath() {
-    String testClasses;
-    try {
-      testClasses = Path.of(ScaleStartupBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> Path.of(entry).toAbsolutePath().toString())
-        .filter(entry -> !entry.equals(testClasses))
-        .collect(Collectors.joining(File.pathSeparator));
   }
 }

@@ -121,7 +121,8 @@ public final class ChildApplication implements AutoCloseable {
     }
   }
 
-  private static String mainClasspath() {
+  /** The test run's classpath without the test classes: the application as packaged. */
+  public static String mainClasspath() {
     String testClasses;
     try {
       testClasses = Path.of(ChildApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI())
