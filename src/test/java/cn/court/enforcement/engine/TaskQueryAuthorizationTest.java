@@ -148,6 +148,8 @@ class TaskQueryAuthorizationTest {
         .contains("(group_id_, type_, task_id_)");
     assertThat(index(TaskListIndexes.OPEN_TASKS)).containsIgnoringCase("act_ru_task").contains("(id_) INCLUDE")
         .contains("WHERE (tenant_id_ IS NULL)");
+    assertThat(index(TaskListIndexes.UNASSIGNED)).containsIgnoringCase("act_ru_task").contains("(id_) INCLUDE")
+        .contains("WHERE ((tenant_id_ IS NULL) AND (assignee_ IS NULL))");
   }
 
   private String index(String name) {
