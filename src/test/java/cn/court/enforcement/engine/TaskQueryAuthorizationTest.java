@@ -67,8 +67,8 @@ class TaskQueryAuthorizationTest {
   }
 
   @Test
-  void aClerksGroupListIsDecidedByItsCandidateLinksWithoutReadingTheGrants() throws SQLException {
-    String plan = explain(query -> query.taskCandidateGroup("intake").taskUnassigned(), "lilinxia", List.of("intake"), true);
+  void aClerksListIsDecidedByItsCandidateLinksWithoutReadingTheGrants() throws SQLException {
+    String plan = explain(query -> query.taskCandidateUser("lilinxia").taskUnassigned(), "lilinxia", List.of("intake"), true);
 
     // Every task of the clerk's group passes on its own candidate link: the grant look-up never runs, and no
     // plan joins or hashes the per-task grants (Camunda's join was quadratic, a hash of them grows with the backlog).
@@ -79,16 +79,35 @@ class TaskQueryAuthorizationTest {
   }
 
   @Test
+  void aListOfOnesOwnGroupsIsNotCheckedRowByRowAndAnotherGroupsIs() {
+    // 本组待办: each row comes with a candidate link of the clerk's own group, which holds READ on it.
+    assertThat(boundSql(query -> query.taskCandidateGroup("intake").taskUnassigned(), "lilinxia", List.of("intake"))
+        .getSql()).doesNotContain("ACT_RU_AUTHORIZATION").doesNotContain("ACT_RE_PROCDEF");
+    assertThat(groupCountAs("lilinxia", List.of("intake"), "intake")).isEqualTo(OPEN_TASKS / 3);
+    // Asking for another unit's list keeps the check: nothing of theirs, one's own only.
+    assertThat(boundSql(query -> query.taskCandidateGroup("ordinary-team-1"), "lilinxia", List.of("intake")).getSql())
+        .contains("ACT_RU_AUTHORIZATION");
+    assertThat(groupCountAs("lilinxia", List.of("intake"), "ordinary-team-1")).isZero();
+    assertThat(groupCountAs("lilinxia", List.of("intake"), "intake", "ordinary-team-1")).isEqualTo(OPEN_TASKS / 3);
+  }
+
+  private long groupCountAs(String user, List<String> groups, String... asked) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of(asked)).count();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
   void theRewriteIsActiveAndCamundasTextIsTheOneItWasWrittenFor() throws IOException {
-    String sql = boundSql(query -> query.taskCandidateGroup("intake"), "lilinxia", List.of("intake")).getSql()
+    String sql = boundSql(query -> query.taskCandidateGroup("ordinary-team-1"), "lilinxia", List.of("intake")).getSql()
         .replaceAll("\\s+", " ");
     assertThat(sql).doesNotContain("AUTH ON")
-        .contains("(I.TYPE_ = 'candidate' AND ( I.GROUP_ID_ IN (?) ))")
+        .contains("(I.TYPE_ = 'candidate' AND ( I.USER_ID_ = ? OR I.GROUP_ID_ IN (?) ))")
         .contains("RES.ASSIGNEE_ = ? OR RES.OWNER_ = ?")
         .contains("WHERE G.RESOURCE_ID_ = '*')").contains("WHERE G.RESOURCE_ID_ IN (RES.ID_, D.KEY_))");
-    // Only a query by candidate groups alone joins group links only; others keep the user's own links.
-    assertThat(boundSql(query -> query.taskCandidateUser("lilinxia"), "lilinxia", List.of("intake")).getSql()
-        .replaceAll("\\s+", " ")).contains("(I.TYPE_ = 'candidate' AND ( I.USER_ID_ = ? OR I.GROUP_ID_ IN (?) ))");
     // Someone who may read every task (a supervisor's grant on '*') is not checked row by row.
     assertThat(boundSql(query -> { }, "juzhang", List.of("bureau-leaders")).getSql())
         .doesNotContain("ACT_RU_AUTHORIZATION").doesNotContain("ACT_RE_PROCDEF");
@@ -96,8 +115,8 @@ class TaskQueryAuthorizationTest {
     assertThat(sql).contains("WHERE A.TYPE_ IN (0, 1) AND A.USER_ID_ IN (")
         .contains("WHERE A.TYPE_ = 1 AND A.GROUP_ID_ IN (").contains("UNION ALL");
     // A check the row-local tests do not stand for (not READ on the task) is left to the grants alone.
-    assertThat(boundSql(query -> query.taskCandidateGroup("intake"), "lilinxia", List.of("intake"),
-        Permissions.UPDATE).getSql()).doesNotContain("RES.ASSIGNEE_ =");
+    assertThat(boundSql(query -> query.taskCandidateGroup("ordinary-team-1"), "lilinxia", List.of("intake"),
+        Permissions.UPDATE).getSql()).contains("ACT_RU_AUTHORIZATION").doesNotContain("RES.ASSIGNEE_ =");
 
     // Counted distinct only where the identity-link join can bring a task twice.
     assertThat(countSql(query -> query.taskCandidateGroup("intake"))).containsIgnoringCase("DISTINCT RES.ID_");
