@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
- * Camunda's authorization manager with two short cuts that change nobody's permissions:
+ * Camunda's authorization manager with three short cuts that change nobody's permissions:
  * <ul>
  *   <li>checks use the caller's groups as they are. Camunda first reads every distinct group id
  *       of ACT_RU_AUTHORIZATION (once per command: twice per claim-and-complete) to drop the
