@@ -75,8 +75,8 @@ public class CaseWalker {
   /**
    * Runs the job waiting at an asynchronous activity of the case. The job executor may be
    * taking the same job at the same moment (it is on when the application runs): a job it has
-   * locked or already run is left to it, and when both ran it at once (the loser fails on a version or on a row
-   * the winner inserted) try again until the job is gone.
+   * locked or already run is left to it, and when both ran it at once (the loser fails on a version
+   * or on a row the winner inserted) try again until the job is gone.
    */
   public void runJob(String caseNumber, String activityId) {
     // The case's own instance, or one beside it (an entrusted matter's report, a disposal's timers).

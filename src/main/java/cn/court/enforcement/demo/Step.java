@@ -68,10 +68,6 @@ public record Step(Kind kind, String taskKey, String group, Map<String, Object> 
     return kind == Kind.JOB;
   }
 
-  public boolean isStart() {
-    return kind == Kind.START;
-  }
-
   /** The candidate group, with the handling team filled in. */
   public String groupFor(String handlingTeam) {
     return HANDLING_TEAM.equals(group) ? handlingTeam : group;
