@@ -1,6 +1,8 @@
 package cn.court.enforcement.demo;
 
 import cn.court.enforcement.casefile.CaseFiling;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,14 +34,21 @@ public final class CaseRoute {
   private final String caseNumber;
   private final LocalDate filed;
   private final LocalDate today;
+  /** The amount the filing claims, when known: a payout gives the applicant that much and the respondent the rest. */
+  private final BigDecimal claimed;
   private final List<Step> steps = new ArrayList<>();
   private final List<Find> offlineItems = new ArrayList<>();
   private int days;
 
   public CaseRoute(String caseNumber, LocalDate filed, LocalDate today) {
+    this(caseNumber, filed, today, null);
+  }
+
+  public CaseRoute(String caseNumber, LocalDate filed, LocalDate today, BigDecimal claimed) {
     this.caseNumber = caseNumber;
     this.filed = filed;
     this.today = today;
+    this.claimed = claimed;
   }
 
   /** The steps added so far, removed from the route (walk them, then go on building). */
@@ -102,6 +111,19 @@ public final class CaseRoute {
           "holderInstitution", find.holder(), "propertyValue", find.value(),
           "propertyControlled", find.controlled(), "needsOfflineAction", find.needsOffline(),
           "propertyRemarks", find.controlled() ? "已网上冻结" : "需线下办理", "moreItems", i < finds.length - 1);
+      if (find.needsOffline()) {
+        offlineItems.add(find);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The property items a resumed case took over from the case it resumes (termination/ResumptionFiling
+   * copies them, without their old measures): those that need offline action are controlled again.
+   */
+  public CaseRoute carriedOver(Find... finds) {
+    for (Find find : finds) {
       if (find.needsOffline()) {
         offlineItems.add(find);
       }
@@ -255,16 +277,60 @@ public final class CaseRoute {
    * settles it for the applicant, a bureau leader approves the payout (finance then pays).
    */
   public CaseRoute payOutDeduction(Find find, String settlingUnit) {
-    String amount = java.math.BigDecimal.valueOf(find.value()).setScale(2).toPlainString();
+    return payOut(BigDecimal.valueOf(find.value()), settlingUnit);
+  }
+
+  /**
+   * Money of {@code amount} arrived in case-funds: funds confirms it, {@code settlingUnit} settles it
+   * (the applicant's share up to the amount claimed, when the route knows it, the rest back to the
+   * respondent), a bureau leader approves the payout (finance then pays).
+   */
+  public CaseRoute payOut(BigDecimal amount, String settlingUnit) {
+    BigDecimal total = amount.setScale(2);
+    BigDecimal applicant = claimed == null ? total : total.min(claimed.setScale(2));
+    BigDecimal rest = total.subtract(applicant);
     add("Task_ConfirmMoneyArrival", "funds", "arrivalConfirmed", true, "confirmationNote", "已与执行款专户流水核对");
     add("Task_SettleCaseMoney", settlingUnit, "amountChecked", true, "executionFee", "0.00", "disposalCosts", "0.00",
-        "applicantNotifiedOn", date(2), "payoutTotal", amount, "payee1", "申请执行人", "share1", amount);
+        "applicantNotifiedOn", date(2), "payoutTotal", total.toPlainString(),
+        "payee1", "申请执行人", "share1", applicant.toPlainString(),
+        "payee2", rest.signum() > 0 ? "被执行人" : null, "share2", rest.signum() > 0 ? rest.toPlainString() : null);
     return add("Task_ApprovePayout", "bureau-leaders", "payoutDecision", "approve", "approvalOpinion", "同意发放");
   }
 
-  /** Finance pays the approved payout (case-funds): the case may close once its money is paid. */
+  /**
+   * Finance pays the approved payout and funds ends its supervision of the money (case-funds ends):
+   * the case may close once its money is paid.
+   */
   public CaseRoute payCaseMoney() {
-    return add("Task_PayCaseMoney", "finance", "paymentResult", "paid", "paidOn", date(1));
+    add("Task_PayCaseMoney", "finance", "paymentResult", "paid", "paidOn", date(1));
+    return add("Task_SuperviseCaseMoney", "funds", "supervisionNote", "已逐环节核对，案款发放完毕");
+  }
+
+  /**
+   * The auction team sells the asset sent to disposal at the first online auction (asset-disposal,
+   * beside the case): the parties agree the reference price (当事人议价); the notice gives a start
+   * price of 70% of it and bidding from 31 days after publication (real estate: at least 30,
+   * 第十二条) for 24 hours; the notice period and the bidding end (timers, run as jobs); the buyer
+   * pays the price in full; the disposal reports to the case in a transaction of its own (a job),
+   * and the case starts case-funds for the price.
+   */
+  public CaseRoute auctionSold(double referencePrice, double finalPrice, String buyer) {
+    add("Task_ChooseReferenceMethod", "auction", "referenceMethod", "negotiation",
+        "referenceNotes", "申请执行人与被执行人协商一致确定参考价");
+    add("Task_RecordReferencePrice", "auction", "referencePrice", referencePrice, "referenceDate", date(5));
+    String published = date(2);
+    LocalDate bidding = LocalDate.parse(date(31));
+    add("Task_PublishAuctionNotice", "auction", "startPrice",
+        BigDecimal.valueOf(referencePrice).multiply(new BigDecimal("0.7")).setScale(2, RoundingMode.CEILING).doubleValue(),
+        "noticePublishedOn", published, "auctionStartDate", bidding.toString(), "auctionStartTime", "10:00",
+        "auctionEndDate", bidding.plusDays(1).toString(), "auctionEndTime", "10:00", "auctionPlatform", "人民法院诉讼资产网");
+    steps.add(Step.job("Event_NoticePeriodEnds"));
+    steps.add(Step.job("Event_BiddingEnds"));
+    add("Task_RecordAuctionResult", "auction", "auctionResult", "sold", "buyer", buyer, "finalPrice", finalPrice);
+    add("Task_RecordProceeds", "auction", "proceedsAmount", finalPrice, "proceedsArrivedOn", date(6),
+        "disposalPayer", buyer);
+    steps.add(Step.job("Task_ReportDisposal"));
+    return this;
   }
 
   /** The quick team sends an asset described by hand to disposal, then decides again. */
@@ -335,9 +401,45 @@ public final class CaseRoute {
    * documents tells the applicant (termination-follow-up).
    */
   public CaseRoute followUpFindsNothing() {
+    return followUpQuery(vars("propertyFound", false));
+  }
+
+  /**
+   * The same query finds {@code find}: documents tells the applicant, and the follow-up asks for
+   * resumption (case-resumption beside it), which its approver reviews next.
+   */
+  public CaseRoute followUpFindsProperty(Find find, String description) {
+    return followUpQuery(vars("propertyFound", true, "propertyKind", find.kind(),
+        "propertyValue", BigDecimal.valueOf(find.value()).setScale(2).toPlainString(), "propertyDescription", description));
+  }
+
+  private CaseRoute followUpQuery(Map<String, Object> result) {
     steps.add(Step.job("Event_SixMonthsPassed"));
-    add("Task_QueryRespondentProperty", "network-control", "propertyFound", false);
+    add("Task_QueryRespondentProperty", "network-control", result);
     return add("Task_InformApplicantOfQuery", "documents", "informedBy", "letter");
+  }
+
+  /** The resumption approver (杨国平, termination) approves: the resumed case (执恢) is filed and begins with intake. */
+  public CaseRoute approveResumption() {
+    return add("Task_ReviewResumption", "termination", "resumptionDecision", "approved");
+  }
+
+  /**
+   * The applicant visits the petitions unit about this case: a member registers the petition with the
+   * case number (petition, beside the case; its handler is told).
+   */
+  public CaseRoute petition(String matter) {
+    steps.add(Step.start("petition", "petitions", vars("petitionKind", "visit", "petitioner", "申请执行人",
+        "petitionMatter", matter, "receivedOn", date(1), "petitionCaseNumber", caseNumber)));
+    return this;
+  }
+
+  /** The petition's assistant (贺琦) answers it in person; its handler (李文莹) closes it off (核销). */
+  public CaseRoute answerAndCloseOffPetition(String findings, String reply) {
+    add("Task_AnswerPetition", "petitions", "petitionFindings", findings, "petitionReply", reply,
+        "replyMethod", "in-person", "repliedOn", date(3));
+    return add("Task_CloseOffPetition", "petitions", "closeOffDecision", "closed-off",
+        "closeOffOpinion", "答复充分，信访人表示理解，予以核销");
   }
 
   /** Rulings within a case are numbered after it: （2026）豫0000执9001号之一. */

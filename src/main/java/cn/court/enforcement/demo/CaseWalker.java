@@ -4,9 +4,12 @@ import cn.court.enforcement.casefile.CaseRegistry;
 import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.organisation.Organisation;
 import cn.court.enforcement.organisation.Organisation.Staff;
+import cn.court.enforcement.termination.ResumptionRegistry;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -30,39 +33,53 @@ public class CaseWalker {
   private final ProcessEngine engine;
   private final Organisation organisation;
   private final CaseRegistry registry;
+  private final ResumptionRegistry resumptions;
 
-  public CaseWalker(ProcessEngine engine, Organisation organisation, CaseRegistry registry) {
+  public CaseWalker(ProcessEngine engine, Organisation organisation, CaseRegistry registry,
+      ResumptionRegistry resumptions) {
     this.engine = engine;
     this.organisation = organisation;
     this.registry = registry;
+    this.resumptions = resumptions;
   }
 
   /** Files a case as the filing clerk (the start form), returning the process instance. */
   public ProcessInstance file(Map<String, Object> filing, int pick) {
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(CaseVariables.PROCESS_KEY).latestVersion().singleResult().getId();
-    return as(member("filing", pick), () -> engine.getFormService().submitStartForm(definitionId, filing));
+    return start(CaseVariables.PROCESS_KEY, member("filing", pick), filing);
   }
 
   /** Performs the steps in order; {@code pick} varies which member of a group does them. */
   public void walk(String caseNumber, List<Step> steps, int pick) {
     for (Step step : steps) {
-      if (step.isJob()) {
-        runJob(caseNumber, step.taskKey());
-      } else {
-        complete(caseNumber, step, pick);
+      switch (step.kind()) {
+        case JOB -> runJob(caseNumber, step.taskKey());
+        case START -> start(step.taskKey(), member(step.group(), pick), step.variables());
+        case TASK -> complete(caseNumber, step, pick);
       }
     }
+  }
+
+  /** The case resumed (执恢) from {@code caseNumber}, once its resumption was approved and filed. */
+  public String resumedAs(String caseNumber) {
+    return resumptions.resumedAs(caseNumber)
+        .orElseThrow(() -> new IllegalStateException("Case " + caseNumber + " has not been resumed"));
+  }
+
+  /** The filing date of a running case (a resumed case is filed on the day its resumption is approved). */
+  public LocalDate filedOn(String caseNumber) {
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(CaseVariables.PROCESS_KEY).processInstanceBusinessKey(caseNumber).singleResult();
+    return LocalDate.parse((String) engine.getRuntimeService().getVariable(instance.getId(), CaseVariables.FILING_DATE));
   }
 
   /**
    * Runs the job waiting at an asynchronous activity of the case. The job executor may be
    * taking the same job at the same moment (it is on when the application runs): a job it has
-   * locked is left to it, and when both ran it at once (the loser fails on a version or on a row
-   * the winner inserted) try again until the job is gone.
+   * locked or already run is left to it, and when both ran it at once (the loser fails on a version
+   * or on a row the winner inserted) try again until the job is gone.
    */
   public void runJob(String caseNumber, String activityId) {
-    // The case's own instance, or one beside it (an entrusted matter's report).
+    // The case's own instance, or one beside it (an entrusted matter's report, a disposal's timers).
     List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(caseNumber).list().stream().map(ProcessInstance::getId).toList();
     ProcessEngineException failure = null;
@@ -70,7 +87,7 @@ public class CaseWalker {
       List<Job> jobs = instances.stream().flatMap(id -> engine.getManagementService().createJobQuery()
           .processInstanceId(id).activityId(activityId).list().stream()).toList();
       if (jobs.isEmpty()) {
-        if (attempt == 0) {
+        if (attempt == 0 && !ran(caseNumber, activityId)) {
           throw new IllegalStateException("No job at " + activityId + " in case " + caseNumber);
         }
         return;
@@ -89,6 +106,25 @@ public class CaseWalker {
       }
     }
     throw new IllegalStateException("Job at " + activityId + " of case " + caseNumber + " did not run", failure);
+  }
+
+  /**
+   * Whether the activity has already run in the case or a process beside it: the job executor
+   * takes a job that is due at once (a timer whose date has passed, the allocation) and may have
+   * finished it before the walker looked.
+   */
+  private boolean ran(String caseNumber, String activityId) {
+    HistoryService history = engine.getHistoryService();
+    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+        .anyMatch(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+            .activityId(activityId).finished().count() > 0);
+  }
+
+  /** Starts the latest version of process {@code key} with its start form, as {@code member}. */
+  private ProcessInstance start(String key, Staff member, Map<String, Object> form) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(key).latestVersion().singleResult().getId();
+    return as(member, () -> engine.getFormService().submitStartForm(definitionId, form));
   }
 
   private void complete(String caseNumber, Step step, int pick) {

@@ -1,6 +1,8 @@
 package cn.court.enforcement.demo;
 
+import cn.court.enforcement.casefile.CaseVariables;
 import cn.court.enforcement.demo.CaseRoute.Find;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,12 @@ public final class DemoCases {
     }
 
     public List<Step> steps(LocalDate today) {
-      return route.apply(new CaseRoute(caseNumber(), filed, today)).take();
+      return route.apply(new CaseRoute(caseNumber(), filed, today, claimed())).take();
+    }
+
+    /** The amount the filing claims. */
+    public BigDecimal claimed() {
+      return BigDecimal.valueOf((Double) filing().get(CaseVariables.AMOUNT_CLAIMED));
     }
   }
 
@@ -64,7 +71,8 @@ public final class DemoCases {
         r -> deducted(r).payOutDeduction(DEPOSIT, "network-control"), // 审核并支付执行款 (finance)
         DemoCases::toTeam, // team hub, handler just named
         DemoCases::toAllocatedTeam, // 指定承办人 (the allocated team's leader)
-        r -> toTeam(r).interview("applicant", "申请执行人提供了被执行人名下车辆停放地点"),
+        r -> toTeam(r).interview("applicant", "申请执行人提供了被执行人名下车辆停放地点")
+            .petition("申请执行人来访，反映车辆线索已提供多日，要求尽快扣押"), // 核查信访事项并答复 (petitions)
         r -> toTeam(r).interviewBothParties(),
         r -> toTeam(r).interviewBothParties().measure("investigate-property", "已核查申请人提供的全部财产线索"),
         r -> toTeam(r).measure("search-residence", "对被执行人住所进行了搜查，未发现可供执行的财产"),
@@ -85,11 +93,8 @@ public final class DemoCases {
         r -> toTeam(r).interviewBothParties().proposeClosure("terminated", "申请执行人撤回执行申请")
             .signClosureRuling(), // 登记结案信息 (documents)
         r -> toTeam(r).interviewBothParties().proposeClosure("fully-performed", null), // 登记结案信息 (documents)
-        r -> toTeam(r).interviewBothParties().measure("investigate-property", "网络及线下调查均未发现可供执行的财产")
-            .punishment("consumption-restriction", "被执行人未按执行通知履行义务").presidentSignsRestriction()
-            .measure("applicant-heard", "已告知申请执行人执行情况及终本后果，申请执行人同意终本")
-            .proposeClosure("procedure-terminated", "被执行人暂无可供执行的财产，申请执行人同意终本")
-            .approveTermination("1305737.00").registerClosure().handOverDossier(), // 审核归档 (archives-office)
+        r -> terminated(r, "1305737.00").handOverDossier() // 审核归档 (archives-office)
+            .followUpFindsProperty(VEHICLE, "被执行人名下新登记小型轿车一辆（豫A·5N8T2）"), // 审查恢复执行 (termination)
         r -> toQuickTeam(r).quickClose("fully-performed").registerClosure(), // 裁判文书上网 (funds)
         r -> toTeam(r).interviewBothParties().proposeClosure("fully-performed", null)
             .registerClosure().archive("档-2026-执-0417")); // archived: finished
@@ -152,5 +157,18 @@ public final class DemoCases {
 
   public static CaseRoute toTeam(CaseRoute r) {
     return toAllocatedTeam(r).nameTeamHandler();
+  }
+
+  /**
+   * 终本: the team investigates and finds nothing, the president signs the consumption-restriction
+   * order, the applicant is heard; termination-review approves and the judge rules with {@code unpaidAmount}
+   * unpaid; documents registers the closure (the follow-up starts).
+   */
+  public static CaseRoute terminated(CaseRoute r, String unpaidAmount) {
+    return toTeam(r).interviewBothParties().measure("investigate-property", "网络及线下调查均未发现可供执行的财产")
+        .punishment("consumption-restriction", "被执行人未按执行通知履行义务").presidentSignsRestriction()
+        .measure("applicant-heard", "已告知申请执行人执行情况及终本后果，申请执行人同意终本")
+        .proposeClosure("procedure-terminated", "被执行人暂无可供执行的财产，申请执行人同意终本")
+        .approveTermination(unpaidAmount).registerClosure();
   }
 }

@@ -6,9 +6,13 @@ import java.util.Map;
 
 /**
  * One step of a case: a user task completed by a member of {@code group} with the form data
- * Tasklist would send, or (group {@code null}) an asynchronous service task whose job is run.
+ * Tasklist would send; an asynchronous activity (a service task, a timer) whose job is run; or a
+ * process beside the case started with its start form by a member of {@code group} (a petition).
  */
-public record Step(String taskKey, String group, Map<String, Object> variables) {
+public record Step(Kind kind, String taskKey, String group, Map<String, Object> variables) {
+
+  /** What the walker does: complete a user task, run a job, or start a process ({@code taskKey}: its key). */
+  public enum Kind { TASK, JOB, START }
 
   /** Group placeholder for the team chosen by random allocation (process variable handlingTeam). */
   public static final String HANDLING_TEAM = "${handlingTeam}";
@@ -30,8 +34,18 @@ public record Step(String taskKey, String group, Map<String, Object> variables) 
     variables = Map.copyOf(variables);
   }
 
+  /** A user task of {@code group}. */
+  public Step(String taskKey, String group, Map<String, Object> variables) {
+    this(Kind.TASK, taskKey, group, variables);
+  }
+
   static Step job(String activityId) {
-    return new Step(activityId, null, Map.of());
+    return new Step(Kind.JOB, activityId, null, Map.of());
+  }
+
+  /** Process {@code processKey} started with its start form by a member of {@code group}. */
+  static Step start(String processKey, String group, Map<String, Object> form) {
+    return new Step(Kind.START, processKey, group, form);
   }
 
   /** The form data: {@code member} for the team member, each respondent for its placeholder. */
@@ -51,7 +65,7 @@ public record Step(String taskKey, String group, Map<String, Object> variables) 
   }
 
   public boolean isJob() {
-    return group == null;
+    return kind == Kind.JOB;
   }
 
   /** The candidate group, with the handling team filled in. */
