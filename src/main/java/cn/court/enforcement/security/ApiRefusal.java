@@ -1,5 +1,6 @@
 package cn.court.enforcement.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** A refused request to the application's REST API: a status and a Chinese message as JSON. */
 public class ApiRefusal extends RuntimeException {
@@ -41,6 +43,16 @@ public class ApiRefusal extends RuntimeException {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable() {
       return body(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON，或其中的值类型不正确。");
+    }
+
+    /** An address under /api that no controller answers; pages keep Spring's own not-found handling. */
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noSuchAddress(NoResourceFoundException e, HttpServletRequest request)
+        throws NoResourceFoundException {
+      if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        throw e;
+      }
+      return body(HttpStatus.NOT_FOUND, "没有这个接口地址，请核对地址。");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -22,10 +22,19 @@ final class HostileRequests {
 
   /** A refusal with the given status class and a Chinese message without any engine text. */
   static String assertRefused(HttpResponse<String> response, int... statuses) {
+    return assertRefused(response, null, statuses);
+  }
+
+  /**
+   * The same, for a refusal that may quote what the caller sent ({@code quoted}, e.g. a case
+   * number typed as "null"): the caller's own text is not engine text.
+   */
+  static String assertRefused(HttpResponse<String> response, String quoted, int... statuses) {
     assertThat(response.statusCode()).as(response.body()).isIn(box(statuses));
     String message = message(response);
     assertThat(message).as("message of %s", response.body()).containsPattern(CHINESE);
-    assertThat(ENGINE_TEXT.matcher(message).find()).as("engine text in «%s»", message).isFalse();
+    String own = quoted == null || quoted.isBlank() ? message : message.replace(quoted.strip(), "");
+    assertThat(ENGINE_TEXT.matcher(own).find()).as("engine text in «%s»", message).isFalse();
     return message;
   }
 
