@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -86,6 +87,38 @@ final class CamundaForm {
     return new ArrayList<>(fields.keySet());
   }
 
+  /**
+   * Whether form-js itself refuses {@code value} in {@code key} by the field's own rules
+   * (required, length, bounds, pattern), so its message shows before anything is submitted;
+   * otherwise only the server can refuse it.
+   */
+  boolean refusesInForm(String key, Object value) {
+    JsonNode component = fields.get(key);
+    if (component == null) {
+      return false;
+    }
+    JsonNode rules = component.path("validate");
+    String text = text(value);
+    if ("checkbox".equals(component.path("type").asText())) {
+      return false; // form-js shows "required" only once the box was ticked and cleared
+    }
+    if (text.isEmpty()) {
+      return rules.path("required").asBoolean();
+    }
+    if (rules.has("maxLength") && text.length() > rules.path("maxLength").asInt()) {
+      return true;
+    }
+    if (rules.has("pattern") && !text.matches(rules.path("pattern").asText())) {
+      return true;
+    }
+    if ("number".equals(component.path("type").asText()) && (rules.has("min") || rules.has("max"))) {
+      BigDecimal number = new BigDecimal(text);
+      return rules.has("min") && number.compareTo(rules.path("min").decimalValue()) < 0
+          || rules.has("max") && number.compareTo(rules.path("max").decimalValue()) > 0;
+    }
+    return false;
+  }
+
   /** Sets one field in the page; {@code null} or "" empties it. */
   void fill(Browser browser, String key, Object value) {
     JsonNode component = fields.get(key);
@@ -104,8 +137,7 @@ final class CamundaForm {
   private void fillComponent(Browser browser, JsonNode component, String componentId, Object value) {
     String key = component.path("key").asText();
     String type = component.path("type").asText();
-    WebElement field = field(browser, componentId);
-    browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+    WebElement field = field(browser, componentId); // each widget's click scrolls it into view
     switch (type) {
       case "textfield", "textarea", "number" -> type(browser, field.findElement(By.cssSelector("input, textarea")), text(value));
       case "datetime" -> typeDate(browser, field.findElement(By.cssSelector("input")), text(value));
@@ -145,10 +177,8 @@ final class CamundaForm {
     // then the keys are lost, so check the value and type again.
     for (int attempt = 0; attempt < 3; attempt++) {
       browser.click(input);
-      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
       // An empty value is typed and deleted, so form-js sees a change and validates the field.
-      input.sendKeys(text.isEmpty() ? "x" + Keys.BACK_SPACE : text);
-      input.sendKeys(Keys.TAB);
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, text.isEmpty() ? "x" + Keys.BACK_SPACE : text, Keys.TAB);
       if (text.equals(input.getDomProperty("value"))) {
         return;
       }
@@ -164,10 +194,8 @@ final class CamundaForm {
       shown = LocalDate.parse(isoDate).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
     }
     browser.click(input);
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     // Typed and left with Tab (Escape would close a start form's dialog).
-    input.sendKeys(shown.isEmpty() ? "x" + Keys.BACK_SPACE : shown);
-    input.sendKeys(Keys.TAB);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, shown.isEmpty() ? "x" + Keys.BACK_SPACE : shown, Keys.TAB);
   }
 
   private JsonNode options(JsonNode component) {

@@ -112,17 +112,19 @@ public final class Tasklist {
   /** Opens 启动流程 and picks the process by its name; its start form opens. */
   public void openStartForm(String processName) {
     By form = By.cssSelector(".modal .fjs-container");
-    // On a loaded machine (CI, two browsers) the click on the process was seen to get no form once
-    // in some hundred starts; a clerk would open the dialog again, and so does the test.
+    By process = By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']");
+    // On a loaded machine (CI) a pointer click on the process was seen to land on the list item
+    // while the dialog still faded in and re-rendered the list, and to get no form; the link is
+    // clicked through the DOM, and when no form comes the dialog is opened again, as a clerk would.
     for (int attempt = 1; ; attempt++) {
       openHome();
-      browser.await(By.xpath("//a[contains(normalize-space(.),'启动流程')]")).click();
-      browser.await(By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='" + processName + "']")).click();
+      browser.click(browser.await(By.xpath("//a[contains(normalize-space(.),'启动流程')]")));
       try {
+        browser.driver().executeScript("arguments[0].click()", browser.await(process));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
             .until(ExpectedConditions.visibilityOfElementLocated(form));
         return;
-      } catch (org.openqa.selenium.TimeoutException e) {
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
         if (attempt == 2) {
           throw e;
         }

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The application filled by the demo cases: a bureau leader reads every table of the supervision
@@ -85,6 +89,24 @@ class SupervisionFiguresTest {
     Map<String, Long> csvRows = lines.subList(1, lines.size()).stream().map(line -> line.split(",")).collect(
         Collectors.toMap(cells -> cells[0] + "|" + cells[1], cells -> Long.parseLong(cells[2]), Long::sum, TreeMap::new));
     assertThat(csvRows).isEqualTo(db.casesPerHandler());
+  }
+
+  @Test
+  void aNodeMarkedOverdueOnAClockAheadOfThisNodesIsLeftOutOfTheWeeks() throws Exception {
+    JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+    long before = total(rows("overdue-weeks"), "nodes");
+    jdbc.update("INSERT INTO court_node_deadline (task_id, process_instance_id, process_definition_key, due_at, overdue_at)"
+        + " VALUES ('clock-ahead', 'clock-ahead', 'enforcement-case', ?, ?)",
+        Timestamp.from(Instant.now()), Timestamp.from(Instant.now().plus(14, ChronoUnit.DAYS)));
+    try {
+      assertThat(total(rows("overdue-weeks"), "nodes")).isEqualTo(before);
+    } finally {
+      jdbc.update("DELETE FROM court_node_deadline WHERE task_id = 'clock-ahead'");
+    }
+  }
+
+  private static long total(JsonNode rows, String value) {
+    return StreamSupport.stream(rows.spliterator(), false).mapToLong(r -> r.get(value).asLong()).sum();
   }
 
   private StaffClient leader() {
