@@ -87,6 +87,36 @@ class FormRulesTest {
     assertThat(JSON.readTree(answer.body()).path("message").asText()).containsAnyOf(label, example.invalid().message());
   }
 
+  /**
+   * A case number a clerk types into a start form is this court's (（年）豫0000执[恢]n号) and is
+   * refused by its format before any look-up. Not the entrusting court's number of 委托执行,
+   * which may be any court's.
+   */
+  @TestFactory
+  Stream<DynamicTest> aStartFormRefusesAMalformedCaseNumberByItsFormat() {
+    return FormUse.deployed(repository).stream().filter(FormUse::start)
+        .filter(use -> !use.formId().equals("entrusted-request"))
+        .flatMap(use -> FormSubmissions.schema(use.formId()).fields().values().stream()
+            .filter(field -> field.key().endsWith("aseNumber") && !field.shown())
+            .map(field -> dynamicTest(use + " " + field.key(), () -> refusesMalformedCaseNumber(use, field))));
+  }
+
+  private void refusesMalformedCaseNumber(FormUse use, FormSchema.Field field) throws IOException {
+    FormExample example = FormExample.of(use.formId());
+    String caseNumber = FormCases.newCaseNumber();
+    String user = cases.prepareStart(use, example.use(use), caseNumber);
+    Map<String, Object> values = new HashMap<>(example.valid(caseNumber));
+    values.put(field.key(), "（2026）豫0105执字第12号");
+    long started = runtime.createProcessInstanceQuery().processDefinitionId(use.process().getId()).count();
+
+    HttpResponse<String> answer = StaffClient.rest(port, user, "demo")
+        .post("/engine-rest/process-definition/" + use.process().getId() + "/submit-form", FormSubmissions.variables(values));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(JSON.readTree(answer.body()).path("message").asText()).contains(field.label() + "格式不正确");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionId(use.process().getId()).count()).isEqualTo(started);
+  }
+
   @Test
   void aFieldADesignerMakesRequiredIsEnforcedWithoutJavaChange() throws IOException {
     String form = Files.readString(Path.of("forms", "dossier-build.form")).replace(
