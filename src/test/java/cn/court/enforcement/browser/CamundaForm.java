@@ -1,10 +1,13 @@
 package cn.court.enforcement.browser;
 
+import cn.court.enforcement.forms.FormSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,22 +32,27 @@ final class CamundaForm {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String id;
+  /** The same form as the server reads its rules. */
+  private final FormSchema schema;
   /** Editable components by key, in form order. */
   private final Map<String, JsonNode> fields;
   /** Options of selects filled from a variable (form-js {@code valuesKey}), by that variable's name. */
   private final Map<String, JsonNode> variableOptions = new HashMap<>();
 
-  private CamundaForm(String id, Map<String, JsonNode> fields) {
+  private CamundaForm(String id, Map<String, JsonNode> fields, FormSchema schema) {
     this.id = id;
+    this.schema = schema;
     this.fields = fields;
   }
 
   static CamundaForm read(Path file) {
     try {
-      JsonNode form = JSON.readTree(Files.readString(file));
+      String text = Files.readString(file);
+      JsonNode form = JSON.readTree(text);
       Map<String, JsonNode> fields = new LinkedHashMap<>();
       collect(form.path("components"), fields);
-      return new CamundaForm(form.path("id").asText(), fields);
+      FormSchema schema = FormSchema.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+      return new CamundaForm(form.path("id").asText(), fields, schema);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -93,28 +101,22 @@ final class CamundaForm {
    * otherwise only the server can refuse it.
    */
   boolean refusesInForm(String key, Object value) {
-    JsonNode component = fields.get(key);
-    if (component == null) {
-      return false;
+    FormSchema.Field field = schema.fields().get(key);
+    if (field == null || field.kind() == FormSchema.Kind.BOOLEAN) {
+      return false; // form-js shows "required" on a box only once it was ticked and cleared
     }
-    JsonNode rules = component.path("validate");
+    FormSchema.Rules rules = field.rules();
     String text = text(value);
-    if ("checkbox".equals(component.path("type").asText())) {
-      return false; // form-js shows "required" only once the box was ticked and cleared
-    }
     if (text.isEmpty()) {
-      return rules.path("required").asBoolean();
+      return rules.required();
     }
-    if (rules.has("maxLength") && text.length() > rules.path("maxLength").asInt()) {
+    if (text.length() > field.maxLength() || rules.minLength() != null && text.length() < rules.minLength()
+        || rules.pattern() != null && !rules.pattern().matcher(text).matches()) {
       return true;
     }
-    if (rules.has("pattern") && !text.matches(rules.path("pattern").asText())) {
-      return true;
-    }
-    if ("number".equals(component.path("type").asText()) && (rules.has("min") || rules.has("max"))) {
+    if (field.kind() == FormSchema.Kind.NUMBER) {
       BigDecimal number = new BigDecimal(text);
-      return rules.has("min") && number.compareTo(rules.path("min").decimalValue()) < 0
-          || rules.has("max") && number.compareTo(rules.path("max").decimalValue()) > 0;
+      return rules.min() != null && number.compareTo(rules.min()) < 0 || rules.max() != null && number.compareTo(rules.max()) > 0;
     }
     return false;
   }
