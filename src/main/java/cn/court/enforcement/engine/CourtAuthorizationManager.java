@@ -29,7 +29,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  *       and joins the definitions for it: 全部在办's count at 100,000 open tasks. Revokes cannot
  *       take such a grant back ({@code authorization-check-revokes: never}, docs/decisions.md);
  *   <li>a task query by candidate groups alone, each of them one of the caller's own (本组待办), runs
- *       without the per-row check too: each row comes with a candidate link of one of those groups,
+ *       without the per-row check too: each row has a candidate link of one of those groups,
  *       and Camunda's default provider grants READ on a task to each of its candidate groups (and
  *       takes no group's grant back while the task runs). Without it the count of the intake
  *       group's 12,500 open tasks at 100,000 open cases is a plain merge of two indexes instead of

@@ -97,6 +97,7 @@ class ScaleTaskListBenchmark {
         System.out.printf("BENCHMARK %s: %,d open cases copied in %.0f s%n", database, size, (System.nanoTime() - start) / 1e9);
         String leader = organisation.leaderOf("ordinary-team-1").orElseThrow();
         line(report, size, "intake clerk, 本组待办 (her own group's tasks)", "lilinxia", "本组待办");
+        line(report, size, "intake clerk, 待办事项 (hers or her group's: Tasklist opens on it)", "lilinxia", "待办事项");
         line(report, size, "team leader, 我的待办", leader, "我的待办");
         line(report, size, "handler, 我的待办", organisation.membersOf("ordinary-team-1").get(0).id(), "我的待办");
         line(report, size, "supervisor, 全部在办", "juzhang", "全部在办");
