@@ -98,6 +98,8 @@ class ScaleTaskListBenchmark {
         String leader = organisation.leaderOf("ordinary-team-1").orElseThrow();
         line(report, size, "intake clerk, 本组待办 (her own group's tasks)", "lilinxia", "本组待办");
         line(report, size, "intake clerk, 待办事项 (hers or her group's: Tasklist opens on it)", "lilinxia", "待办事项");
+        line(report, size, "intake clerk, 已超期", "lilinxia", "已超期");
+        line(report, size, "intake clerk, 即将到期", "lilinxia", "即将到期");
         line(report, size, "team leader, 我的待办", leader, "我的待办");
         line(report, size, "handler, 我的待办", organisation.membersOf("ordinary-team-1").get(0).id(), "我的待办");
         line(report, size, "supervisor, 全部在办", "juzhang", "全部在办");
