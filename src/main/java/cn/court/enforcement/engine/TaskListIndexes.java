@@ -24,10 +24,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  *       in task-id order instead of reading all 100,000 tasks and hashing them (at 100,000 open cases:
  *       2,300 → 1,160 buffers). ASSIGNEE_ is always null there, but an index-only scan needs every
  *       column the query names.
- *   <li>on PostgreSQL, {@value #GROUP_GRANTS} and {@value #USER_GRANTS}: Camunda's unique indexes of
- *       the grants with the permissions beside them, so the caller's grants on tasks are read from the
- *       index alone — hashed once for a list that no candidate link decides (即将到期, 已超期: 12,500
- *       grants of the intake group in 2–4 instead of 20 ms), or looked up per row.
  * </ul>
  * Flyway runs before the engine creates its tables on a new database, so the engine's start
  * creates them once its own schema is there (a no-op afterwards).
@@ -38,8 +34,6 @@ public class TaskListIndexes extends AbstractProcessEnginePlugin {
   static final String GROUP_LINKS = "COURT_IDX_IDENT_LNK_GROUP";
   static final String OPEN_TASKS = "COURT_IDX_TASK_LIST";
   static final String UNASSIGNED = "COURT_IDX_TASK_UNASSIGNED";
-  static final String GROUP_GRANTS = "COURT_IDX_AUTH_GROUP_GRANTS";
-  static final String USER_GRANTS = "COURT_IDX_AUTH_USER_GRANTS";
   private static final String LIST_COLUMNS = " (ID_) include (ASSIGNEE_, OWNER_, PROC_DEF_ID_, CASE_EXECUTION_ID_) where TENANT_ID_ is null";
 
   @Override
@@ -53,10 +47,6 @@ public class TaskListIndexes extends AbstractProcessEnginePlugin {
       create(configuration, OPEN_TASKS, "create index if not exists " + OPEN_TASKS + " on " + prefix + "ACT_RU_TASK" + LIST_COLUMNS);
       create(configuration, UNASSIGNED, "create index if not exists " + UNASSIGNED + " on " + prefix + "ACT_RU_TASK"
           + LIST_COLUMNS + " and ASSIGNEE_ is null");
-      create(configuration, GROUP_GRANTS, "create index if not exists " + GROUP_GRANTS + " on " + prefix
-          + "ACT_RU_AUTHORIZATION (TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_) include (PERMS_)");
-      create(configuration, USER_GRANTS, "create index if not exists " + USER_GRANTS + " on " + prefix
-          + "ACT_RU_AUTHORIZATION (TYPE_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_) include (PERMS_)");
     }
   }
 

@@ -214,10 +214,6 @@ class TaskQueryAuthorizationTest {
         .contains("WHERE (tenant_id_ IS NULL)");
     assertThat(index(TaskListIndexes.UNASSIGNED)).containsIgnoringCase("act_ru_task").contains("(id_) INCLUDE")
         .contains("WHERE ((tenant_id_ IS NULL) AND (assignee_ IS NULL))");
-    assertThat(index(TaskListIndexes.GROUP_GRANTS)).containsIgnoringCase("act_ru_authorization")
-        .contains("(type_, group_id_, resource_type_, resource_id_) INCLUDE (perms_)");
-    assertThat(index(TaskListIndexes.USER_GRANTS)).containsIgnoringCase("act_ru_authorization")
-        .contains("(type_, user_id_, resource_type_, resource_id_) INCLUDE (perms_)");
   }
 
   private String index(String name) {
