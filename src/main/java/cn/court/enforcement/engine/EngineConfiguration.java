@@ -19,13 +19,13 @@ public class EngineConfiguration {
   }
 
   @Bean
-  public ProcessEnginePlugin taskStartFromTask() {
-    return new TaskStartFromTask();
+  public ProcessEnginePlugin historyEnds() {
+    return new HistoryEnds();
   }
 
   @Bean
-  public ProcessEnginePlugin taskQueryAuthorization() {
-    return new TaskQueryAuthorization();
+  public ProcessEnginePlugin mapperPatches() {
+    return new MapperPatches(TaskQueryAuthorization.patches(), HistoryEnds.patches());
   }
 
   @Bean

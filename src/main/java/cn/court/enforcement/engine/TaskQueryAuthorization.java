@@ -1,21 +1,19 @@
 package cn.court.enforcement.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
+import static cn.court.enforcement.engine.MapperPatches.appended;
+import static cn.court.enforcement.engine.MapperPatches.keepFirstGroup;
+import static cn.court.enforcement.engine.MapperPatches.replaceOnce;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Makes the task query's authorization check scale with the caller's grants instead of with the
  * square of the open tasks. Camunda joins ACT_RU_AUTHORIZATION on
  * {@code RESOURCE_ID_ IN (task id, definition key, '*')}, which no database can hash: with one
  * grant per candidate group of every open task, 本组待办 took 9 s at 5,000 open cases
- * (docs/decisions.md). This plugin loads Camunda's own {@code Task.xml} with that join removed
+ * (docs/decisions.md). The engine loads Camunda's own {@code Task.xml} with that join removed
  * and the check rewritten ({@code task-authorization.xml}): a row whose candidate link, assignee
  * or owner names the caller passes at once — Camunda's default provider granted READ on the task
  * to exactly these — and only the other rows ask for a grant on '*', the task or its definition,
@@ -34,12 +32,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * 160 ms); it now asks, per variable, whether a grant exists for its instance, definition or task
  * ({@code EXISTS}, an index look-up each; {@code variable-authorization.xml}).
  *
- * <p>MyBatis reads mapper files through the thread's context class loader first, so the patched
- * file is served by a class loader set only while the engine builds its SQL mappings. When a
- * Camunda upgrade changes the patched text, the engine refuses to start (and
- * TaskQueryAuthorizationTest fails) instead of silently running the slow query.
+ * <p>Served by {@link MapperPatches}. When a Camunda upgrade changes the patched text, the engine
+ * refuses to start (and TaskQueryAuthorizationTest fails) instead of silently running the slow query.
  */
-public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
+final class TaskQueryAuthorization {
 
   static final String TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
   static final String VARIABLE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/VariableInstance.xml";
@@ -75,26 +71,13 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
   private static final Pattern CHECK = Pattern.compile(
       "<include refid=\"" + Pattern.quote(AUTH + "contextualAuthorizationCheck") + "\"\\s*/>");
 
-  private ClassLoader original;
-
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    Thread thread = Thread.currentThread();
-    original = thread.getContextClassLoader();
-    java.util.Map<String, byte[]> patched = java.util.Map.of(
-        TASK_MAPPING, patch(read(TASK_MAPPING), read(FRAGMENTS)).getBytes(StandardCharsets.UTF_8),
-        VARIABLE_MAPPING, patchVariables(read(VARIABLE_MAPPING), read(VARIABLE_FRAGMENTS)).getBytes(StandardCharsets.UTF_8));
-    thread.setContextClassLoader(new ClassLoader(original) {
-      @Override
-      public InputStream getResourceAsStream(String name) {
-        return patched.containsKey(name) ? new ByteArrayInputStream(patched.get(name)) : super.getResourceAsStream(name);
-      }
-    });
+  private TaskQueryAuthorization() {
   }
 
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    Thread.currentThread().setContextClassLoader(original);
+  /** The patches of Camunda's task and variable mappings, for {@link MapperPatches}. */
+  static Map<String, UnaryOperator<String>> patches() {
+    return Map.of(TASK_MAPPING, xml -> patch(xml, MapperPatches.read(FRAGMENTS)),
+        VARIABLE_MAPPING, xml -> patchVariables(xml, MapperPatches.read(VARIABLE_FRAGMENTS)));
   }
 
   /**
@@ -122,37 +105,6 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
 
   private static String patched(String xml, Pattern join, String check, String fragments) {
     String withoutJoin = replaceOnce(join, xml, "");
-    String withCheck = replaceOnce(CHECK, withoutJoin, "<include refid=\"" + check + "\" />");
-    int end = withCheck.lastIndexOf("</mapper>");
-    return withCheck.substring(0, end) + fragments + withCheck.substring(end);
-  }
-
-  private static String replaceOnce(Pattern pattern, String text, String replacement) {
-    return matchedOnce(pattern, text).replaceFirst(Matcher.quoteReplacement(replacement));
-  }
-
-  /** The one match replaced by its first group followed by {@code replacement}. */
-  private static String keepFirstGroup(Pattern pattern, String text, String replacement) {
-    return matchedOnce(pattern, text).replaceFirst("$1" + Matcher.quoteReplacement(replacement));
-  }
-
-  private static Matcher matchedOnce(Pattern pattern, String text) {
-    Matcher matcher = pattern.matcher(text);
-    if (!matcher.find() || matcher.find()) {
-      throw new IllegalStateException("Camunda's mapping no longer has exactly one '" + pattern
-          + "': review cn.court.enforcement.engine.TaskQueryAuthorization against this Camunda version");
-    }
-    return matcher.reset();
-  }
-
-  private static String read(String resource) {
-    try (InputStream in = TaskQueryAuthorization.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return appended(replaceOnce(CHECK, withoutJoin, "<include refid=\"" + check + "\" />"), fragments);
   }
 }

@@ -174,9 +174,9 @@ class TaskQueryAuthorizationTest {
     }
     assertThat(TaskQueryAuthorization.patch(camunda, "")).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
     assertThatThrownBy(() -> TaskQueryAuthorization.patch(camunda.replace("${countDistinctAfterEnd}", ""), ""))
-        .hasMessageContaining("review cn.court.enforcement.engine.TaskQueryAuthorization");
+        .hasMessageContaining("review the patches of cn.court.enforcement.engine");
     assertThatThrownBy(() -> TaskQueryAuthorization.patch(camunda.replace("AUTH ON", "AUTH  ON"), ""))
-        .hasMessageContaining("review cn.court.enforcement.engine.TaskQueryAuthorization");
+        .hasMessageContaining("review the patches of cn.court.enforcement.engine");
   }
 
   @Test
@@ -187,7 +187,7 @@ class TaskQueryAuthorizationTest {
     }
     assertThat(TaskQueryAuthorization.patchVariables(camunda, "")).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_");
     assertThatThrownBy(() -> TaskQueryAuthorization.patchVariables(camunda.replace("PROCDEF.KEY_", "PROCDEF.ID_"), ""))
-        .hasMessageContaining("review cn.court.enforcement.engine.TaskQueryAuthorization");
+        .hasMessageContaining("review the patches of cn.court.enforcement.engine");
 
     // The patched mapping is the one the engine runs: each person reads the group variable of their own unit's tasks only.
     assertThat(groupVariablesAs("lilinxia", List.of("intake"))).containsOnly("intake").hasSize(OPEN_TASKS / 3);
