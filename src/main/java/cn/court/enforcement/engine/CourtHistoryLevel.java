@@ -10,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
  * History level {@code court}: what a court's record needs and nothing it pays for twice.
@@ -20,7 +21,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
  * Left out: a detail row for every change of every variable (the submitted form fields already
  * hold what people entered), candidate and assignee links (the operation log records claims and
  * assignments), the intermediate
- * updates of running task and activity instances (their end event writes the final row).
+ * updates of running task and activity instances (their end event writes the final row), and the
+ * counters of a multi-instance activity ({@code loopCounter}, {@code nrOfInstances} …: the engine's
+ * bookkeeping, read and written at every instance; the activity history holds each instance).
  * docs/decisions.md gives the statements saved per case.
  */
 public class CourtHistoryLevel extends AbstractHistoryLevel {
@@ -33,6 +36,9 @@ public class CourtHistoryLevel extends AbstractHistoryLevel {
       VARIABLE_INSTANCE_UPDATE_DETAIL,
       IDENTITY_LINK_ADD, IDENTITY_LINK_DELETE,
       TASK_INSTANCE_UPDATE, ACTIVITY_INSTANCE_UPDATE);
+  /** The variables a multi-instance activity keeps for itself (Camunda's names). */
+  private static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of(
+      "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
 
   @Override
   public int getId() {
@@ -46,6 +52,7 @@ public class CourtHistoryLevel extends AbstractHistoryLevel {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-    return !LEFT_OUT.contains(eventType);
+    return !LEFT_OUT.contains(eventType)
+        && !(entity instanceof VariableInstanceEntity variable && MULTI_INSTANCE_COUNTERS.contains(variable.getName()));
   }
 }
