@@ -25,7 +25,12 @@ public class EngineConfiguration {
 
   @Bean
   public ProcessEnginePlugin mapperPatches() {
-    return new MapperPatches(TaskQueryAuthorization.patches(), HistoryEnds.patches());
+    return new MapperPatches(TaskQueryAuthorization.patches(), HistoryEnds.patches(), BulkVariableDeletes.patches());
+  }
+
+  @Bean
+  public ProcessEnginePlugin bulkVariableDeletes() {
+    return new BulkVariableDeletes();
   }
 
   @Bean

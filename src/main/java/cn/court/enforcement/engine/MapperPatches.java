@@ -25,15 +25,11 @@ public class MapperPatches extends AbstractProcessEnginePlugin {
   private final Map<String, UnaryOperator<String>> patches = new HashMap<>();
   private ClassLoader original;
 
-  /** Each map: mapper resource → its patch. */
+  /** Each map: mapper resource → its patch; two patches of one file apply in the order given. */
   @SafeVarargs
   public MapperPatches(Map<String, UnaryOperator<String>>... patches) {
     for (Map<String, UnaryOperator<String>> some : patches) {
-      some.forEach((resource, patch) -> {
-        if (this.patches.putIfAbsent(resource, patch) != null) {
-          throw new IllegalArgumentException("Two patches of " + resource);
-        }
-      });
+      some.forEach((resource, patch) -> this.patches.merge(resource, patch, (first, then) -> xml -> then.apply(first.apply(xml))));
     }
   }
 

@@ -1,15 +1,12 @@
 package cn.court.enforcement.engine;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.core.variable.scope.VariableCollectionProvider;
 import org.camunda.bpm.engine.impl.core.variable.scope.VariableStore;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -28,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Order(0)
 public class NewTaskVariables extends ParseListenerPlugin {
 
-  private static final MethodHandle VARIABLE_STORE = variableStore();
   private static final TaskListener ON_CREATE = task -> none((TaskEntity) task);
 
   public NewTaskVariables() {
@@ -43,29 +39,10 @@ public class NewTaskVariables extends ParseListenerPlugin {
 
   /** Nothing has touched the task's variables before its create event; if something had, they stay as loaded. */
   static void none(TaskEntity task) {
-    VariableStore<VariableInstanceEntity> store = store(task);
+    VariableStore<CoreVariableInstance> store = VariableStores.of(task);
     if (!store.isInitialized()) {
       store.setVariablesProvider(VariableCollectionProvider.emptyVariables());
       store.forceInitialization();
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static VariableStore<VariableInstanceEntity> store(TaskEntity task) {
-    try {
-      return (VariableStore<VariableInstanceEntity>) VARIABLE_STORE.invoke(task);
-    } catch (Throwable e) {
-      throw new IllegalStateException("Cannot reach the variables of task " + task.getId(), e);
-    }
-  }
-
-  /** {@code TaskEntity.getVariableStore()}, protected in Camunda; a Camunda version without it stops the start. */
-  private static MethodHandle variableStore() {
-    try {
-      return MethodHandles.privateLookupIn(TaskEntity.class, MethodHandles.lookup())
-          .findVirtual(TaskEntity.class, "getVariableStore", MethodType.methodType(VariableStore.class));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Camunda's TaskEntity changed: review cn.court.enforcement.engine.NewTaskVariables", e);
     }
   }
 }
