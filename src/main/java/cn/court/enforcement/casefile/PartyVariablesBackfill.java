@@ -3,9 +3,12 @@ package cn.court.enforcement.casefile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,12 +35,19 @@ public class PartyVariablesBackfill implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    // Which running cases have the variable: one query of the variable rows (no values), not a command per case.
+    Set<String> filledBefore = runtime.createVariableInstanceQuery().variableName(PartyVariables.RESPONDENT_OPTIONS)
+        .disableBinaryFetching().disableCustomObjectDeserialization().list().stream()
+        .map(VariableInstance::getProcessInstanceId).collect(Collectors.toSet());
     int filled = 0;
     for (ProcessInstance instance : runtime.createProcessInstanceQuery()
         .processDefinitionKey(CaseVariables.PROCESS_KEY).active().list()) {
+      if (filledBefore.contains(instance.getId())) {
+        continue;
+      }
       List<CaseRegistry.CaseParty> parties = registry.parties(instance.getBusinessKey());
       try {
-        if (!parties.isEmpty() && runtime.getVariable(instance.getId(), PartyVariables.RESPONDENT_OPTIONS) == null) {
+        if (!parties.isEmpty()) {
           Map<String, Object> variables = new HashMap<>(PartyVariables.formData(parties));
           variables.putAll(PartyVariables.of(parties));
           runtime.setVariables(instance.getId(), variables);
