@@ -28,7 +28,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 /**
  * When a process instance ends, its variables go in one statement instead of one per variable.
  * Camunda deletes each variable row by id and revision as its scope ends: 62 statements when a case
- * ends, 76 per ordinary case with the processes beside it. In a flush that deletes a process
+ * ends, 64 per ordinary case with the processes beside it. In a flush that deletes a process
  * instance, all of its variables are deleted with it (the rows reference the instance), so those
  * single deletes are replaced by {@code delete … where PROC_INST_ID_ = ?} in the same place of the
  * flush (before the byte arrays and executions they reference). The instance's own row is still

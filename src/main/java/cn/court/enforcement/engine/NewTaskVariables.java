@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * asking the database. Camunda does this for a new execution, not for a new task: the first listener
  * that reads or sets a variable through the task (the circulation register's number, a form's
  * options) selected the task's local variables, of which there are none — once per task created,
- * about 20 statements per case. The first built-in create listener of every user task (this plugin
+ * 13 statements per ordinary case. The first built-in create listener of every user task (this plugin
  * is ordered first) marks them as known and empty; variables set later are inserted as usual.
  */
 @Component
